@@ -1,0 +1,196 @@
+// The in-page coach chip: score, customer state, top suggestions with reasons, rewrites for risky wording.
+// Props in, callbacks out (no browser.*). It never takes focus from the composer: every control cancels
+// mousedown, so clicking inserts without moving the caret; keyboard users can still Tab to the buttons.
+import { type MouseEvent, useId, useLayoutEffect, useRef, useState } from 'react';
+import type { Suggestion } from '../../lib/empathy/types';
+import { type Box, placeChip } from './placement';
+import { COACH_STRINGS, type CoachStrings } from './strings';
+import type { CoachModel, CoachRewrite } from './types';
+
+export interface CoachChipProps {
+  model: CoachModel;
+  /** The composer's box in viewport coordinates. */
+  anchor: Box;
+  /** Boxes the chip must not cover (the composer's send buttons). */
+  avoid: Box[];
+  viewport: { width: number; height: number };
+  theme: 'light' | 'dark';
+  /** Analysis counter, exposed as data-revision. */
+  revision?: number;
+  collapsed: boolean;
+  onToggleCollapsed(): void;
+  onClose(): void;
+  onInsert(suggestion: Suggestion, index: number): void;
+  onDismissSuggestion(suggestion: Suggestion): void;
+  onApplyRewrite(rewrite: CoachRewrite): void;
+  /** Highlights one rewrite's words in the overlay while hovered (null to clear). */
+  onPreviewRewrite?(rewrite: CoachRewrite | null): void;
+  /** Shown next to the first suggestions, e.g. "Alt+Shift+1". */
+  shortcutLabel?: (index: number) => string;
+  /** The chip's words in the browser's UI language; English when omitted. */
+  strings?: CoachStrings;
+}
+
+const keepFocus = (e: MouseEvent) => e.preventDefault();
+
+function scoreBand(score: number): 'low' | 'mid' | 'high' {
+  return score < 40 ? 'low' : score < 70 ? 'mid' : 'high';
+}
+
+export function CoachChip(props: CoachChipProps) {
+  const { model, collapsed } = props;
+  const t = props.strings ?? COACH_STRINGS.en;
+  const ref = useRef<HTMLElement>(null);
+  const [size, setSize] = useState({ width: 320, height: 48 });
+  const headingId = useId();
+  const customer = model.audience === 'customer';
+
+  // Measure after render; only a size change re-renders (keeps keystroke renders to one pass).
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const { offsetWidth: width, offsetHeight: height } = el;
+    if (width !== size.width || height !== size.height) setSize({ width, height });
+  });
+
+  const place = placeChip(props.anchor, size, props.avoid, props.viewport);
+  const band = scoreBand(model.score);
+
+  return (
+    <aside
+      ref={ref}
+      className="attune-chip"
+      data-theme={props.theme}
+      data-collapsed={collapsed ? 'true' : 'false'}
+      data-side={place.side}
+      data-audience={model.audience}
+      data-revision={props.revision}
+      style={{ left: place.left, top: place.top }}
+      aria-labelledby={headingId}
+      lang={t.lang}
+      onMouseDown={keepFocus}
+    >
+      <div className="attune-chip__bar">
+        <span id={headingId} className="attune-sr">
+          {t.coach}
+        </span>
+        {customer ? (
+          <output
+            className="attune-score"
+            data-band={band}
+            data-testid="attune-score"
+            aria-label={t.scoreLabel(model.score)}
+            title={t.scoreTitle}
+          >
+            {model.score}
+          </output>
+        ) : (
+          <span className="attune-badge" title={t.noteTitle}>
+            {t.noteBadge}
+          </span>
+        )}
+        <span className="attune-emotion" data-testid="attune-emotion" data-emotion={model.emotion}>
+          <span className="attune-emotion__dot" aria-hidden="true" />
+          <span className="attune-emotion__text">{model.customerState}</span>
+        </span>
+        <button
+          type="button"
+          className="attune-icon"
+          aria-expanded={!collapsed}
+          aria-label={collapsed ? t.expandLabel : t.collapseLabel}
+          title={collapsed ? t.expand : t.collapse}
+          onMouseDown={keepFocus}
+          onClick={props.onToggleCollapsed}
+        >
+          {collapsed ? '▴' : '▾'}
+        </button>
+        <button
+          type="button"
+          className="attune-icon"
+          aria-label={t.closeLabel}
+          title={t.close}
+          onMouseDown={keepFocus}
+          onClick={props.onClose}
+        >
+          ×
+        </button>
+      </div>
+      {!collapsed && (
+        <div className="attune-chip__body">
+          {customer && model.suggestions.length > 0 && (
+            <ol className="attune-list" aria-label={t.suggestionsLabel}>
+              {model.suggestions.map((s, i) => (
+                <li key={s.id} className="attune-item">
+                  <button
+                    type="button"
+                    className="attune-suggestion"
+                    data-testid="attune-suggestion"
+                    data-suggestion-id={s.id}
+                    data-kind={s.kind}
+                    lang={model.lang}
+                    aria-describedby={`${headingId}-r${i}`}
+                    onMouseDown={keepFocus}
+                    onClick={() => props.onInsert(s, i)}
+                  >
+                    {s.text}
+                  </button>
+                  <span id={`${headingId}-r${i}`} className="attune-reason">
+                    {s.reason}
+                    {props.shortcutLabel && <kbd className="attune-kbd">{props.shortcutLabel(i)}</kbd>}
+                  </span>
+                  <button
+                    type="button"
+                    className="attune-icon attune-icon--small"
+                    aria-label={t.hideLabel(s.text)}
+                    title={t.notNow}
+                    onMouseDown={keepFocus}
+                    onClick={() => props.onDismissSuggestion(s)}
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+          {model.rewrites.length > 0 && (
+            <ul className="attune-list" aria-label={t.rewritesLabel}>
+              {model.rewrites.map((r) => (
+                <li
+                  key={r.id}
+                  className="attune-item attune-item--rewrite"
+                  onMouseEnter={() => props.onPreviewRewrite?.(r)}
+                  onMouseLeave={() => props.onPreviewRewrite?.(null)}
+                >
+                  <span className="attune-rewrite__from" data-risk={r.risk}>
+                    {r.original}
+                  </span>
+                  <button
+                    type="button"
+                    className="attune-rewrite"
+                    data-testid="attune-rewrite"
+                    data-rewrite-id={r.id}
+                    lang={model.lang}
+                    aria-label={t.replaceLabel(r.original, r.replacement)}
+                    onMouseDown={keepFocus}
+                    onFocus={() => props.onPreviewRewrite?.(r)}
+                    onBlur={() => props.onPreviewRewrite?.(null)}
+                    onClick={() => props.onApplyRewrite(r)}
+                  >
+                    {r.replacement}
+                  </button>
+                  <span className="attune-reason">{r.reason}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {model.readability && (
+            <p className="attune-readability">
+              {model.readability.label}
+              {model.readability.longSentences > 0 && ` · ${t.longSentences(model.readability.longSentences)}`}
+            </p>
+          )}
+        </div>
+      )}
+    </aside>
+  );
+}

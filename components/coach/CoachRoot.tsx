@@ -1,0 +1,60 @@
+// Everything the coach draws in its shadow root: the chip for the active composer and the risk overlay.
+import type { Suggestion } from '../../lib/empathy/types';
+import type { Lang } from '../../lib/empathy/types';
+import { CoachChip } from './CoachChip';
+import type { Box } from './placement';
+import { RiskOverlay } from './RiskOverlay';
+import { COACH_STRINGS } from './strings';
+import type { CoachModel, CoachRewrite, HighlightBox } from './types';
+
+export interface CoachView {
+  model: CoachModel;
+  anchor: Box;
+  avoid: Box[];
+  theme: 'light' | 'dark';
+  /** Bumped on every analysis, so observers (tests, bench:inpage) can see the chip update. */
+  revision: number;
+}
+
+export interface CoachRootState {
+  view: CoachView | null;
+  collapsed: boolean;
+  highlights: HighlightBox[];
+  previewId: string | null;
+  viewport: { width: number; height: number };
+  /** The chip's language: the browser's UI language when it is one of ours, else English. */
+  uiLang: Lang;
+}
+
+export interface CoachHandlers {
+  onToggleCollapsed(): void;
+  onClose(): void;
+  onInsert(suggestion: Suggestion, index: number): void;
+  onDismissSuggestion(suggestion: Suggestion): void;
+  onApplyRewrite(rewrite: CoachRewrite): void;
+  onPreviewRewrite(rewrite: CoachRewrite | null): void;
+}
+
+const shortcutLabel = (i: number) => `Alt+Shift+${i + 1}`;
+
+export function CoachRoot({ state, handlers }: { state: CoachRootState; handlers: CoachHandlers }) {
+  const { view } = state;
+  if (!view) return null;
+  return (
+    <>
+      <RiskOverlay boxes={state.highlights} activeId={state.previewId} />
+      <CoachChip
+        model={view.model}
+        anchor={view.anchor}
+        avoid={view.avoid}
+        viewport={state.viewport}
+        theme={view.theme}
+        revision={view.revision}
+        collapsed={state.collapsed}
+        shortcutLabel={shortcutLabel}
+        strings={COACH_STRINGS[state.uiLang] ?? COACH_STRINGS.en}
+        {...handlers}
+      />
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+// Background: wiring only. It owns Dexie and the sync engine (lib/sync), answers every message of
+// lib/messaging.ts, keeps the toolbar badge and re-syncs on an alarm.
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { db, type Tip } from '../../lib/db';
+import { onMessage, PANEL_PORT } from '../../lib/messaging';
+import { SyncEngine } from '../../lib/sync/engine';
+import { restoreSiteRegistrations, type SitesBrowserApi } from '../../lib/sites/registration';
+import { isCoachEnabled } from '../../lib/sites/settings';
+import { reinjectContentScripts } from '../../lib/editors/reinject';
+import { importLanguagePack } from '../../lib/empathy/packs/loaders';
+import { readSettings, storageTokenStore } from '../../lib/sync/settings';
+
+const SYNC_ALARM = 'attune-sync';
+const SYNC_PERIOD_MINUTES = 5;
+/** A service worker wakes up for every message; only a sync older than this is refreshed on wake-up. */
+const STALE_AFTER_MS = 60_000;
+/** Chrome stops an idle worker after 30 s; an extension API call resets that clock while a panel streams. */
+const KEEPALIVE_MS = 20_000;
+const NOTIFICATION_ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAmElEQVR42u3ayw2AMAwE0fRDaxRHh1ABSiAfezdjifu8G9iUwhjNcV53yyMZnQ7TGx4GGR2+FDI7fhpiVfgUSFT8EER0fDdCGpAl/hciW/xnhDQga3wzQhqQPb6KABAJUIl/RQAAAAAAAADSAN6FAGzyTeD/SclWgt2Q4XZu3+Wu/Hrd4sBhcWKyOfJZnFltDt02vxownfMAneSSlNo8OE8AAAAASUVORK5CYII=';
+
+export default defineBackground(() => {
+  // Chrome MV3 has `action`; Firefox's MV2 build has `browserAction`.
+  const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+
+  async function updateBadge(): Promise<void> {
+    const unread = await engine.unreadTipCount();
+    await action?.setBadgeText({ text: unread > 0 ? String(unread) : '' });
+    await action?.setBadgeBackgroundColor?.({ color: '#2b6cb0' });
+  }
+
+  async function notifyNewTips(tips: Tip[]): Promise<void> {
+    if (!(await readSettings()).notifyTips || !browser.notifications) return;
+    const [first] = tips;
+    if (!first) return;
+    await browser.notifications.create(`attune-tip-${first.id}`, {
+      type: 'basic',
+      iconUrl: NOTIFICATION_ICON,
+      title: tips.length === 1 ? `Coaching tip from ${first.author.name}` : `${tips.length} new coaching tips`,
+      // Plain text only: notifications do not render markup.
+      message: first.text.slice(0, 200),
+    });
+  }
+
+  const engine = new SyncEngine({
+    db,
+    tokens: storageTokenStore,
+    onNewTips: (tips) => void notifyNewTips(tips).catch(() => {}),
+    onTipsChanged: () => void updateBadge().catch(() => {}),
+  });
+
+  // A click on a tip notification opens the panel where the tip is (best effort: it needs a user gesture).
+  browser.notifications?.onClicked.addListener((id) => {
+    if (!id.startsWith('attune-tip-')) return;
+    const chromeApi = (globalThis as { chrome?: { sidePanel?: { open?: (o: { windowId: number }) => Promise<void> } } })
+      .chrome;
+    void browser.windows
+      ?.getLastFocused()
+      .then((w) => (w.id !== undefined ? chromeApi?.sidePanel?.open?.({ windowId: w.id }) : undefined))
+      .catch(() => {});
+    void browser.notifications.clear(id).catch(() => {});
+  });
+
+  // Toolbar click opens the side panel (Chrome); Firefox opens its sidebar instead.
+  const chromeSidePanel = (
+    globalThis as { chrome?: { sidePanel?: { setPanelBehavior?: (o: object) => Promise<void> } } }
+  ).chrome?.sidePanel;
+  if (chromeSidePanel?.setPanelBehavior) {
+    chromeSidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+  } else {
+    const sidebar = (browser as unknown as { sidebarAction?: { toggle?: () => Promise<void> } }).sidebarAction;
+    if (sidebar?.toggle) action?.onClicked.addListener(() => void sidebar.toggle?.());
+  }
+
+  // Re-sync every 5 minutes while no panel streams live events, and once on start-up when stale.
+  browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void engine.syncNow();
+  });
+  void (async () => {
+    const status = await engine.status();
+    const last = status.lastSyncedAt ? Date.parse(status.lastSyncedAt) : 0;
+    if (Date.now() - last > STALE_AFTER_MS) await engine.syncNow();
+    await updateBadge();
+  })().catch(() => {});
+
+  // A panel keeps a Port open; while any is, the hub's event stream stays open (new tips within 1 s).
+  let openPanels = 0;
+  let keepAlive: ReturnType<typeof setInterval> | undefined;
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PANEL_PORT) return;
+    openPanels += 1;
+    engine.panelOpened();
+    keepAlive ??= setInterval(() => void browser.runtime.getPlatformInfo().catch(() => {}), KEEPALIVE_MS);
+    port.onDisconnect.addListener(() => {
+      openPanels = Math.max(0, openPanels - 1);
+      engine.panelClosed();
+      if (openPanels === 0) {
+        clearInterval(keepAlive);
+        keepAlive = undefined;
+      }
+    });
+    // Panels may ping to keep this worker alive; nothing to answer.
+    port.onMessage.addListener(() => {});
+  });
+
+  // Sites the agent enabled at run time (SITES): registrations can be lost on restart or update.
+  const sitesApi = browser as unknown as SitesBrowserApi;
+  void restoreSiteRegistrations(sitesApi).catch(() => {});
+  browser.runtime.onInstalled.addListener(() => void restoreSiteRegistrations(sitesApi).catch(() => {}));
+
+  // --- content script
+  // Open helpdesk tabs whose coach was orphaned (install, update, reload, re-enable) get it back.
+  void reinjectContentScripts(browser).catch(() => {});
+  // The content script bundles English only; the other language packs are plain data handed out here.
+  onMessage('empathy:languagePack', async ({ data }) => (await importLanguagePack(data.lang)) ?? null);
+  onMessage('coach:getContext', async ({ data }) =>
+    engine.coachContext(await isCoachEnabled(data.host).catch(() => true)),
+  );
+  onMessage('coach:usage', ({ data }) => engine.recordUsage(data.suggestionId, data.event));
+  onMessage('coach:replySent', async ({ data }) => {
+    const { shareReplyFlags } = await readSettings();
+    await engine.recordReplySent(data, shareReplyFlags);
+  });
+
+  // --- side panel and options
+  onMessage('auth:signIn', async ({ data }) => {
+    const result = await engine.signIn(data, { awaitFirstSync: false });
+    await updateBadge().catch(() => {});
+    return result;
+  });
+  onMessage('auth:signOut', () => engine.signOut());
+  onMessage('sync:now', () => engine.syncNow());
+  onMessage('tip:ack', ({ data }) => engine.ackTip(data.tipId, data.comment, data.useful));
+  onMessage('tip:markRead', ({ data }) => engine.markTipsRead(data.tipIds));
+  onMessage('feedback:review', ({ data }) => engine.setFeedbackState(data.feedbackId, { reviewed: data.reviewed }));
+  onMessage('feedback:note', ({ data }) => engine.setFeedbackState(data.feedbackId, { note: data.note }));
+  onMessage('feedback:askLead', ({ data }) => engine.askLead(data.feedbackId, data.question));
+  onMessage('pulse:set', ({ data }) => engine.setPulse(data.date, data.mood));
+
+  // --- lead mode
+  onMessage('team:refresh', () => engine.refreshTeam());
+  onMessage('team:createTip', ({ data }) => engine.createTip(data));
+  onMessage('team:answerRequest', ({ data }) => engine.answerRequest(data.requestId, data.answer));
+  onMessage('team:setTarget', ({ data }) => engine.setTarget(data));
+  onMessage('team:saveLibrary', ({ data }) => engine.setTeamLibrary(data.library));
+  onMessage('team:pairingCode', ({ data }) => engine.createPairingCode(data.agentId));
+});

@@ -1,0 +1,88 @@
+// Turns the engine's output into what the chip shows. Pure, so it is tested without a browser.
+import type { CoachModel, CoachRewrite } from '../../components/coach/types';
+import { describeCustomer } from '../../components/coach/customer-state';
+import { COACH_STRINGS, type CoachStrings } from '../../components/coach/strings';
+import type { DraftAnalysis, Emotion, MessageAnalysis, Risk, Suggestion } from '../../lib/empathy/types';
+import type { Audience } from '../../lib/sites/types';
+
+// The engine words greeting and sign-off reasons like this (lib/empathy/suggest.ts); every other reason is
+// its behaviour's, led by the customer's emotion. The chip words them in the agent's UI language instead.
+const ENGINE_SLOT_REASONS: Record<string, 'greeting' | 'closing'> = {
+  'Emails read warmer with a greeting.': 'greeting',
+  'Close the email with a sign-off.': 'closing',
+};
+
+/** Why a phrase is suggested, in the chip's language. */
+export function suggestionReason(s: Suggestion, emotion: Emotion, strings: CoachStrings): string {
+  if (s.kind === 'rewrite') return s.reason;
+  const slot = ENGINE_SLOT_REASONS[s.reason];
+  if (slot) return strings.reasons[slot];
+  const reason = strings.reasons[s.kind];
+  return emotion === 'neutral' ? reason : `${strings.reasonLead[emotion]} ${reason}`;
+}
+
+export interface ModelInput {
+  audience: Audience;
+  draft: string;
+  analysis: DraftAnalysis;
+  customer: MessageAnalysis | null;
+  customerText: string | null;
+  /** Suggestion ids the agent hid with "Not now". */
+  hidden: ReadonlySet<string>;
+  /** The chip's language (the browser's UI language); English when omitted. */
+  strings?: CoachStrings;
+}
+
+export function buildCoachModel(input: ModelInput): CoachModel {
+  const { analysis, draft, audience } = input;
+  const strings = input.strings ?? COACH_STRINGS.en;
+  const emotion: Emotion = input.customer?.emotion ?? 'neutral';
+  const rewrites: CoachRewrite[] = [];
+  const seen = new Set<string>();
+  const pushRewrite = (span: [number, number], replacement: string, risk: Risk) => {
+    const key = `${span[0]}:${span[1]}`;
+    if (seen.has(key) || span[1] <= span[0] || span[1] > draft.length) return;
+    seen.add(key);
+    rewrites.push({
+      id: `rw:${key}`,
+      risk,
+      original: draft.slice(span[0], span[1]),
+      replacement,
+      reason: strings.risks[risk],
+      span,
+    });
+  };
+  for (const s of analysis.suggestions) {
+    if (s.kind !== 'rewrite' || !s.replaces) continue;
+    const risk = analysis.risks.find((r) => r.span[0] === s.replaces?.[0] && r.span[1] === s.replaces?.[1]);
+    pushRewrite(s.replaces, s.text, risk?.kind ?? 'dismissive');
+  }
+  for (const r of analysis.risks) if (r.rewrite) pushRewrite(r.span, r.rewrite, r.kind);
+
+  const suggestions: Suggestion[] =
+    audience === 'customer'
+      ? analysis.suggestions
+          .filter((s) => s.kind !== 'rewrite' && !input.hidden.has(s.id))
+          .slice(0, 3)
+          .map((s) => ({ ...s, reason: suggestionReason(s, emotion, strings) }))
+      : [];
+  const { readability } = analysis;
+  const label =
+    readability.index === 'lix' ? `LIX ${Math.round(readability.value)}` : `Flesch ${Math.round(readability.value)}`;
+  return {
+    audience,
+    lang: analysis.lang,
+    score: Math.max(0, Math.min(100, Math.round(analysis.score))),
+    emotion,
+    customerState:
+      audience === 'customer'
+        ? describeCustomer(input.customer, input.customerText ?? undefined, strings)
+        : strings.internalNote,
+    suggestions,
+    rewrites: audience === 'customer' ? rewrites.slice(0, 3) : [],
+    readability:
+      draft.trim().length > 0 || audience === 'internal'
+        ? { label: strings.readability(label), longSentences: readability.longSentences.length }
+        : null,
+  };
+}

@@ -1,0 +1,43 @@
+// The site registry: one import per helpdesk adapter (STYLE.md #1). Order matters: the first adapter whose
+// `detect` says yes handles the page; generic is last and always says yes.
+import { attuneDemoAdapter } from './attune-demo';
+import { freshdeskAdapter } from './freshdesk';
+import { genericAdapter } from './generic';
+import { gmailAdapter } from './gmail';
+import { requestTrackerAdapter } from './request-tracker';
+import { zendeskAdapter } from './zendesk';
+import type { SiteAdapter } from './types';
+
+export type { SiteAdapter } from './types';
+
+/** Every adapter, specific ones first, generic last. */
+export const siteAdapters: SiteAdapter[] = [
+  attuneDemoAdapter,
+  requestTrackerAdapter,
+  zendeskAdapter,
+  freshdeskAdapter,
+  gmailAdapter,
+  genericAdapter,
+];
+
+export { DEFAULT_MATCHES } from './matches';
+
+/**
+ * The adapter for this page. A throwing `detect` (a helpdesk shipped new markup) counts as "no", so the page
+ * degrades to the generic adapter instead of breaking the coach.
+ */
+export function pickAdapter(doc: Document, win: Window): SiteAdapter {
+  for (const adapter of siteAdapters) {
+    try {
+      if (adapter.detect(doc, win)) return adapter;
+    } catch {
+      // Fall through to the next adapter.
+    }
+  }
+  return genericAdapter;
+}
+
+/** An adapter by its id (settings and tests refer to adapters by id). */
+export function adapterById(id: string): SiteAdapter | undefined {
+  return siteAdapters.find((a) => a.id === id);
+}

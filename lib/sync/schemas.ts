@@ -1,0 +1,159 @@
+// zod schemas of the hub's responses (issue #5 API contract). Lenient where the hub may leave a field out
+// (missing optional values become null), strict where the extension relies on a field.
+import { z } from 'zod';
+import { BEHAVIORS, EMOTIONS, LANGS, type PhraseLibrary } from '../empathy/types';
+
+/** Optional on the wire, null locally: a missing value and an explicit null mean the same. */
+const orNull = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
+
+const num = z.number();
+
+export const userSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: orNull(z.string()).transform((v) => v ?? ''),
+  role: z.enum(['agent', 'lead', 'admin']),
+  teamId: orNull(z.string()),
+  teamName: orNull(z.string()),
+});
+
+/** `GET /api/v1/me` answers the user, either bare or wrapped as `{user}`. */
+export const meSchema = z.union([z.object({ user: userSchema }).transform((r) => r.user), userSchema]);
+
+export const pairSchema = z.object({ token: z.string().min(1), user: userSchema });
+
+const sliceSchema = z.object({ value: orNull(num), n: num });
+/** By channel / case type: a map, or a list of `{key|channel|caseType, value, n}`, normalised to a map. */
+const slicesSchema = z
+  .union([
+    z.record(z.string(), sliceSchema),
+    z.array(
+      sliceSchema.extend({
+        key: z.string().optional(),
+        channel: z.string().optional(),
+        caseType: z.string().optional(),
+      }),
+    ),
+  ])
+  .nullish()
+  .transform((v) => {
+    if (!v) return {};
+    if (!Array.isArray(v)) return v;
+    const out: Record<string, { value: number | null; n: number }> = {};
+    for (const s of v) out[s.key ?? s.channel ?? s.caseType ?? '?'] = { value: s.value, n: s.n };
+    return out;
+  });
+
+export const kpiSchema = z.object({
+  key: z.string(),
+  label: z
+    .string()
+    .optional()
+    .transform((v) => v ?? ''),
+  influence: z.enum(['inside', 'edge', 'outside']),
+  value: orNull(num),
+  unit: z.string(),
+  n: num,
+  target: orNull(num),
+  teamMedian: orNull(num),
+  trend: z
+    .array(z.object({ date: z.string(), value: orNull(num) }))
+    .nullish()
+    .transform((v) => v ?? []),
+  byChannel: slicesSchema,
+  byCaseType: slicesSchema,
+});
+
+export const kpisResponseSchema = z.object({
+  window: z.enum(['7d', '30d', '90d']),
+  kpis: z.array(kpiSchema),
+});
+
+export const feedbackItemSchema = z.object({
+  id: z.string(),
+  externalId: z.string(),
+  contactId: z.string(),
+  channel: z.enum(['chat', 'email', 'phone']),
+  caseType: orNull(z.string()),
+  answeredAt: z.string(),
+  empathy: orNull(num),
+  csat: orNull(num),
+  clarity: orNull(num),
+  nps: orNull(num),
+  comment: orNull(z.string()),
+  lang: orNull(z.string()),
+  ticketUrl: orNull(z.string()),
+  reviewed: orNull(z.boolean()).transform((v) => v ?? false),
+  note: orNull(z.string()),
+  updatedAt: z.string(),
+});
+
+const cursorSchema = orNull(z.union([z.string(), z.number()]).transform(String));
+
+export const feedbackPageSchema = z.object({
+  items: z.array(feedbackItemSchema),
+  cursor: cursorSchema,
+  /** Answers re-attributed to a colleague since the cursor: drop them from this device. */
+  removed: z.array(z.string()).default([]),
+});
+
+export const tipAckSchema = z.object({
+  at: z.string(),
+  comment: orNull(z.string()),
+  useful: orNull(z.boolean()),
+});
+
+export const tipSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  author: z.object({ id: z.string(), name: z.string() }),
+  feedbackId: orNull(z.string()),
+  kpi: orNull(z.string()),
+  due: orNull(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  ack: orNull(tipAckSchema),
+});
+
+export const tipsPageSchema = z.object({ items: z.array(tipSchema), cursor: cursorSchema });
+
+export const requestSchema = z.object({
+  id: z.string(),
+  feedbackId: z.string(),
+  question: z.string(),
+  answer: orNull(z.string()),
+  createdAt: z.string(),
+  answeredAt: orNull(z.string()),
+});
+
+export const requestsResponseSchema = z.object({ items: z.array(requestSchema) });
+
+const phraseSchema = z.object({
+  id: z.string(),
+  lang: z.enum(LANGS),
+  kind: z.enum(BEHAVIORS),
+  text: z.string(),
+  channels: z.array(z.enum(['chat', 'email'])).optional(),
+  emotions: z.array(z.enum(EMOTIONS)).optional(),
+});
+
+export const phraseLibrarySchema: z.ZodType<PhraseLibrary> = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.number().optional(),
+  phrases: z.array(phraseSchema),
+  disabled: z.array(z.string()).optional(),
+  favourites: z.array(z.string()).optional(),
+});
+
+/** `GET /api/v1/me/library`: the team's library, or null/empty when the team has none. */
+export const libraryResponseSchema = z.union([
+  phraseLibrarySchema,
+  z.null(),
+  z.object({ library: phraseLibrarySchema.nullable() }).transform((r) => r.library),
+]);
+
+/** Lead caches are stored as the hub sent them; only their envelope is checked. */
+export const anyJsonSchema = z.unknown();
+
+export type HubUser = z.infer<typeof userSchema>;

@@ -1,0 +1,199 @@
+// The hub: HTTP API over PGlite or PostgreSQL. `startHub` is the one entry point (CLI, tests, npm start).
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import pino, { type Logger } from 'pino';
+import { ingestRoutes } from './api/ingest';
+import { meRoutes } from './api/me';
+import { openApiDocument } from './api/openapi';
+import { streamRoutes } from './api/stream';
+import { pairRoutes, teamRoutes } from './api/team';
+import { bearer, resolveToken } from './auth';
+import type { HubContext, HubEnv } from './context';
+import { type Db, openDb } from './db/index';
+import { migrate } from './db/migrations';
+import { seedDemo } from './demo/seed';
+import { KpiService } from './kpi/service';
+import { Realtime } from './realtime/bus';
+import { mountSurvey } from './survey/mount';
+import { requestFor, tipFor } from './views';
+
+export interface HubOptions {
+  /** default 8787; 0 = random */
+  port?: number;
+  /** default 127.0.0.1 */
+  host?: string;
+  /** PGlite folder; neither dataDir nor databaseUrl = in-memory PGlite */
+  dataDir?: string;
+  /** postgres://… → PostgreSQL */
+  databaseUrl?: string;
+  /** PostgreSQL schema, for tests */
+  schema?: string;
+  seedDemo?: boolean;
+  logLevel?: 'silent' | 'info' | 'debug';
+  now?: () => Date;
+}
+export interface DemoCredentials {
+  teamId: string;
+  teamName: string;
+  lead: { id: string; name: string; email: string; token: string };
+  agents: { id: string; name: string; email: string; token: string }[];
+  integrationToken: string;
+}
+export interface RunningHub {
+  url: string;
+  port: number;
+  demo: DemoCredentials | null;
+  close(): Promise<void>;
+}
+
+/** Adds routes to the hub (SOURCES: survey pages, CSV, connectors). Runs after the core API is mounted. */
+export type RouteMount = (app: Hono<HubEnv>, hub: HubContext) => void;
+/** Extra route modules; add yours here (one line). */
+export const mountRoutes: RouteMount[] = [mountSurvey];
+/** /api/v1 paths reachable without a token (besides /pair and /openapi.json). */
+export const publicApiPaths = new Set<string>(['/api/v1/pair', '/api/v1/openapi.json']);
+/** Background jobs started with the hub (e.g. a scheduled connector); return a stop function. */
+export type BackgroundTask = (hub: HubContext) => (() => Promise<void> | void) | undefined;
+export const backgroundTasks: BackgroundTask[] = [];
+
+const CORS_HEADERS: Record<string, string> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key',
+  'Access-Control-Max-Age': '86400',
+};
+
+export function createApp(hub: HubContext, closing: AbortSignal): Hono<HubEnv> {
+  const app = new Hono<HubEnv>();
+  app.use('*', async (c, next) => {
+    c.set('hub', hub);
+    const started = performance.now();
+    await next();
+    hub.log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: performance.now() - started });
+  });
+
+  // Bearer tokens only, no cookies: any origin may call the API (the extension, outside tools).
+  app.use('/api/v1/*', async (c, next) => {
+    if (c.req.method === 'OPTIONS') return c.body(null, 204, CORS_HEADERS);
+    await next();
+    for (const [k, v] of Object.entries(CORS_HEADERS)) c.res.headers.set(k, v);
+  });
+  app.use(
+    '/api/v1/*',
+    bodyLimit({ maxSize: 32 * 1024 * 1024, onError: (c) => c.json({ error: 'request body too large' }, 413) }),
+  );
+  app.use('/api/v1/*', async (c, next) => {
+    if (publicApiPaths.has(c.req.path)) return next();
+    const token = bearer(c.req.header('Authorization'));
+    const principal = token ? await resolveToken(hub.db, token) : null;
+    if (!principal) return c.json({ error: 'missing or invalid token' }, 401, { 'WWW-Authenticate': 'Bearer' });
+    c.set('principal', principal);
+    await next();
+  });
+
+  app.get('/healthz', async (c) => {
+    try {
+      await hub.db.query('SELECT 1');
+      return c.json({ ok: true, db: hub.db.kind, streams: hub.realtime.connections });
+    } catch {
+      return c.json({ ok: false, db: hub.db.kind }, 503);
+    }
+  });
+  app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument()));
+  app.route('/api/v1', ingestRoutes());
+  app.route('/api/v1', meRoutes());
+  app.route('/api/v1', teamRoutes());
+  app.route('/api/v1', pairRoutes());
+  app.route('/api/v1', streamRoutes({ signal: closing }));
+  for (const mount of mountRoutes) mount(app, hub);
+
+  app.notFound((c) => c.json({ error: 'not found' }, 404));
+  app.onError((err, c) => {
+    hub.log.error({ err, path: c.req.path }, 'request failed');
+    return c.json({ error: 'internal error' }, 500);
+  });
+  return app;
+}
+
+/** Opens the database, applies migrations and wires the realtime bus; no HTTP. */
+export async function openHub(opts: HubOptions = {}): Promise<HubContext> {
+  const log: Logger = pino({ level: opts.logLevel ?? 'silent', base: { app: 'attune-hub' } });
+  const db: Db = await openDb({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl, schema: opts.schema });
+  try {
+    await migrate(db);
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  const now = opts.now ?? (() => new Date());
+  const realtime = new Realtime(db, log);
+  const hub: HubContext = { db, now, log, realtime, kpis: new KpiService(db, realtime, now) };
+  realtime.loaders = { tip: (u, id) => tipFor(db, u, id), request: (u, id) => requestFor(db, u, id) };
+  realtime.start();
+  return hub;
+}
+
+async function demoCredentials(hub: HubContext, opts: HubOptions): Promise<DemoCredentials | null> {
+  const file = opts.dataDir ? join(opts.dataDir, 'demo-credentials.json') : null;
+  const empty = (await hub.db.query<{ n: number }>('SELECT count(*)::int AS n FROM teams'))[0]?.n === 0;
+  if (empty) {
+    const creds = await seedDemo(hub);
+    if (file) {
+      writeFileSync(file, JSON.stringify(creds, null, 2), { mode: 0o600 });
+      chmodSync(file, 0o600);
+    }
+    return creds;
+  }
+  if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoCredentials;
+  return null;
+}
+
+export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
+  return startHubWithContext(opts);
+}
+
+/** startHub plus the hub's internals (database, clock, bus), for tests, benches and in-process tools. */
+export async function startHubWithContext(opts: HubOptions = {}): Promise<RunningHub & { hub: HubContext }> {
+  const hub = await openHub(opts);
+  const demo = opts.seedDemo ? await demoCredentials(hub, opts) : null;
+  const closing = new AbortController();
+  const app = createApp(hub, closing.signal);
+  const stops = backgroundTasks.map((task) => task(hub)).filter((s) => s !== undefined);
+  // Team medians for every team, so the first KPI reads after a start need not compute them in line.
+  hub.kpis.warmAll().catch((err) => hub.log.debug({ err }, 'team median warm-up stopped'));
+  const host = opts.host ?? '127.0.0.1';
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: opts.port ?? 8787, hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  hub.log.info({ url, db: hub.db.kind, dataDir: opts.dataDir ?? null }, 'hub listening');
+  let closed: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    demo,
+    hub,
+    close() {
+      closed ??= (async () => {
+        closing.abort();
+        hub.kpis.stop();
+        for (const stop of stops) await stop?.();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Open streams were ended by `closing`; drop idle keep-alive sockets too.
+          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        });
+        hub.realtime.stop();
+        await hub.db.close();
+        hub.log.info('hub stopped');
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,189 @@
+// `npm run hub -- <command>`. Each command is one entry in `commands`; add yours there.
+// DATABASE_URL=postgres://… switches every command from PGlite (--data DIR, default .attune/hub) to PostgreSQL.
+import { parseArgs } from 'node:util';
+import { createIntegration, createTeam, createToken, createUser, findTeam, findUser } from './admin';
+import { type HubOptions, openHub, startHub } from './app';
+import { installSourceCommands } from './connectors/cli';
+import type { HubContext } from './context';
+
+export const DEFAULT_DATA_DIR = '.attune/hub';
+
+export interface Command {
+  summary: string;
+  usage: string;
+  /** Flags for node:util parseArgs; --data is added to every command. */
+  options?: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+  run(args: { values: Record<string, unknown>; positionals: string[]; db: () => Promise<HubContext> }): Promise<void>;
+}
+
+const out = (v: unknown) => process.stdout.write(`${typeof v === 'string' ? v : JSON.stringify(v, null, 2)}\n`);
+
+export function dbOptions(values: Record<string, unknown>): HubOptions {
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  return {
+    databaseUrl,
+    schema: process.env.ATTUNE_DB_SCHEMA || undefined,
+    dataDir: databaseUrl ? undefined : ((values.data as string | undefined) ?? DEFAULT_DATA_DIR),
+  };
+}
+
+function need(values: Record<string, unknown>, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v === '') throw new UsageError(`--${name} is required`);
+  return v;
+}
+
+class UsageError extends Error {}
+
+export const commands: Record<string, Command> = {
+  serve: {
+    summary: 'Run the hub',
+    usage: 'serve [--port 8787] [--host 127.0.0.1] [--data DIR] [--demo] [--log info|debug|silent]',
+    options: { port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' }, log: { type: 'string' } },
+    async run({ values }) {
+      const port = values.port === undefined ? 8787 : Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0-65535');
+      const log = (values.log as HubOptions['logLevel']) ?? 'info';
+      const hub = await startHub({
+        ...dbOptions(values),
+        port,
+        host: (values.host as string | undefined) ?? '127.0.0.1',
+        seedDemo: values.demo === true,
+        logLevel: log,
+      });
+      out(JSON.stringify({ level: 30, msg: 'ready', url: hub.url, demo: hub.demo ? hub.demo.teamName : null }));
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        out(JSON.stringify({ level: 30, msg: 'shutting down', signal }));
+        hub.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+        setTimeout(() => process.exit(1), 10_000).unref();
+      };
+      process.on('SIGINT', () => stop('SIGINT'));
+      process.on('SIGTERM', () => stop('SIGTERM'));
+      await new Promise(() => {});
+    },
+  },
+  init: {
+    summary: 'Create the database and apply migrations',
+    usage: 'init [--data DIR]',
+    async run({ db }) {
+      await db();
+      out('database ready');
+    },
+  },
+  'create-team': {
+    summary: 'Create a team',
+    usage: 'create-team --name NAME',
+    options: { name: { type: 'string' } },
+    async run({ values, db }) {
+      const hub = await db();
+      out(await createTeam(hub.db, need(values, 'name')));
+    },
+  },
+  'create-user': {
+    summary: 'Create a user',
+    usage: 'create-user --name NAME --email EMAIL --role agent|lead|admin [--team ID|NAME]',
+    options: {
+      name: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      team: { type: 'string' },
+    },
+    async run({ values, db }) {
+      const role = need(values, 'role');
+      if (role !== 'agent' && role !== 'lead' && role !== 'admin')
+        throw new UsageError('--role must be agent, lead or admin');
+      const hub = await db();
+      let teamId: string | null = null;
+      if (values.team) {
+        const team = await findTeam(hub.db, values.team as string);
+        if (!team) throw new UsageError(`unknown team: ${values.team}`);
+        teamId = team.id;
+      } else if (role !== 'admin') throw new UsageError('--team is required for agents and leads');
+      out(await createUser(hub.db, { name: need(values, 'name'), email: need(values, 'email'), role, teamId }));
+    },
+  },
+  'create-token': {
+    summary: 'Issue a token for a user or a new integration (printed once)',
+    usage: 'create-token --user ID|EMAIL | --integration NAME [--team ID|NAME]',
+    options: { user: { type: 'string' }, integration: { type: 'string' }, team: { type: 'string' } },
+    async run({ values, db }) {
+      const hub = await db();
+      if (values.user) {
+        const user = await findUser(hub.db, values.user as string);
+        if (!user) throw new UsageError(`unknown user: ${values.user}`);
+        out({ user: user.id, token: await createToken(hub.db, { userId: user.id }, 'cli') });
+      } else if (values.integration) {
+        let teamId: string | null = null;
+        if (values.team) {
+          const team = await findTeam(hub.db, values.team as string);
+          if (!team) throw new UsageError(`unknown team: ${values.team}`);
+          teamId = team.id;
+        }
+        const integration = await createIntegration(hub.db, values.integration as string, teamId);
+        out({
+          integration: integration.id,
+          team: teamId,
+          token: await createToken(hub.db, { integrationId: integration.id }, 'cli'),
+        });
+      } else throw new UsageError('--user or --integration is required');
+    },
+  },
+};
+
+installSourceCommands(commands);
+
+function help(): string {
+  const lines = ['Usage: npm run hub -- <command> [options]', ''];
+  for (const c of Object.values(commands)) lines.push(`  ${c.usage.padEnd(70)} ${c.summary}`);
+  lines.push('', 'DATABASE_URL=postgres://… uses PostgreSQL instead of PGlite in --data (default .attune/hub).');
+  return lines.join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    process.stderr.write(
+      `${name && name !== 'help' && name !== '--help' ? `unknown command: ${name}\n\n` : ''}${help()}\n`,
+    );
+    return name && name !== 'help' && name !== '--help' ? 2 : 0;
+  }
+  let hub: HubContext | null = null;
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { data: { type: 'string' }, ...(command.options ?? {}) },
+      allowPositionals: true,
+    });
+    await command.run({
+      values,
+      positionals,
+      db: async () => {
+        hub ??= await openHub(dbOptions(values));
+        return hub;
+      },
+    });
+    return 0;
+  } catch (e) {
+    process.stderr.write(
+      `${e instanceof Error ? e.message : String(e)}\n${e instanceof UsageError ? `usage: ${command.usage}\n` : ''}`,
+    );
+    return e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
+  } finally {
+    const h = hub as HubContext | null;
+    if (h) {
+      h.realtime.stop();
+      await h.db.close();
+    }
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('server/cli.ts')) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,172 @@
+// Request and response schemas of the hub API (zod). The OpenAPI document is generated from these, so a
+// route's validation and its documentation cannot drift apart.
+import { z } from 'zod';
+import { BEHAVIORS, EMOTIONS, LANGS } from '../lib/empathy/types';
+
+/** Text PostgreSQL can store: no NUL characters (text and jsonb reject them). */
+export const text = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+
+/** Free text from customers: NUL characters are dropped, everything else is kept verbatim. */
+export const freeText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => s.replaceAll('\u0000', ''));
+
+export const isoDateTime = z.iso.datetime({ offset: true }).refine((s) => {
+  const t = Date.parse(s);
+  return Number.isFinite(t) && t >= Date.UTC(1970, 0, 1) && t < Date.UTC(2100, 0, 1);
+}, 'must be between 1970 and 2100');
+
+export const isoDate = z.iso
+  .date()
+  .refine((s) => s >= '1970-01-01' && s < '2100-01-01', 'must be between 1970 and 2100');
+
+export const channel = z.enum(['chat', 'email', 'phone']);
+// Helpdesk categories come in many shapes ("Billing/Invoice", "Leverans – försenad"): any text without
+// control characters; it is only ever used as a grouping key.
+export const caseType = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(
+    (s) => ![...s].some((ch) => (ch.codePointAt(0) as number) < 0x20 || ch === '\u007f'),
+    'must not contain control characters',
+  );
+export const agentRef = z.union([z.object({ email: z.email().max(320) }), z.object({ id: text(64) })]);
+const rating5 = z.number().int().min(1).max(5);
+
+export const feedbackIn = z
+  .object({
+    externalId: text(200),
+    contactId: text(200),
+    agent: agentRef,
+    channel,
+    caseType: caseType.optional(),
+    answeredAt: isoDateTime,
+    empathy: rating5.optional(),
+    csat: rating5.optional(),
+    clarity: rating5.optional(),
+    nps: z.number().int().min(0).max(10).optional(),
+    comment: freeText(100_000).optional(),
+    lang: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/)
+      .optional(),
+    ticketUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional(),
+  })
+  .refine(
+    (f) => f.empathy != null || f.csat != null || f.clarity != null || f.nps != null || (f.comment ?? '') !== '',
+    { message: 'at least one rating or a comment is required', path: ['empathy'] },
+  );
+export type FeedbackIn = z.output<typeof feedbackIn>;
+export const feedbackBatchIn = z.array(feedbackIn).min(1).max(1000);
+
+export const eventType = z.enum(['created', 'agent_reply', 'customer_reply', 'assigned', 'resolved', 'reopened']);
+export const eventIn = z.object({
+  externalId: text(200),
+  contactId: text(200),
+  type: eventType,
+  at: isoDateTime,
+  agent: agentRef.optional(),
+  channel,
+  caseType: caseType.optional(),
+});
+export type EventIn = z.output<typeof eventIn>;
+export const eventsIn = z.union([eventIn, z.array(eventIn).min(1).max(1000)]);
+
+export const kpiWindow = z.enum(['7d', '30d', '90d']);
+export const kpiKey = z.enum(['empathy', 'clarity', 'csat', 'fcr', 'nps', 'first_response', 'reopen_rate', 'volume']);
+
+export const tipIn = z
+  .object({
+    agentId: text(64).optional(),
+    teamId: text(64).optional(),
+    text: text(5000),
+    feedbackId: text(64).optional(),
+    kpi: kpiKey.optional(),
+    due: z.union([isoDate, isoDateTime]).optional(),
+  })
+  .refine((t) => (t.agentId == null) !== (t.teamId == null), {
+    message: 'exactly one of agentId or teamId is required',
+    path: ['agentId'],
+  });
+
+export const tipAckIn = z.object({ comment: freeText(5000).optional(), useful: z.boolean().optional() });
+export const feedbackStateIn = z.object({
+  reviewed: z.boolean().optional(),
+  note: freeText(10_000).nullable().optional(),
+});
+export const requestIn = z.object({ feedbackId: text(64), question: text(5000) });
+export const requestAnswerIn = z.object({ answer: text(5000) });
+export const pulseIn = z.object({ date: isoDate, mood: z.number().int().min(1).max(5) });
+// Matches the extension's `coach:replySent` message: ticket id and channel may be unknown (null).
+export const replyFlagsIn = z.object({
+  site: text(200),
+  ticketId: text(200).nullable(),
+  channel: channel.nullable(),
+  behaviors: z.array(z.enum(BEHAVIORS)).max(20),
+  sentAt: isoDateTime,
+});
+export const targetIn = z.object({
+  kpi: kpiKey,
+  channel: channel.nullable(),
+  value: z.number().finite().min(-100).max(100_000).nullable(),
+});
+export const pairingCodeIn = z.object({ agentId: text(64) });
+export const pairIn = z.object({ code: z.string().min(1).max(20) });
+
+// PhraseLibrary from lib/empathy/types.ts.
+export const phraseLibrary = z.object({
+  id: text(100),
+  name: text(200),
+  version: z.number().int().min(0).optional(),
+  phrases: z
+    .array(
+      z.object({
+        id: text(100),
+        lang: z.enum(LANGS),
+        kind: z.enum(BEHAVIORS),
+        text: text(1000),
+        channels: z.array(z.enum(['chat', 'email'])).optional(),
+        emotions: z.array(z.enum(EMOTIONS)).optional(),
+      }),
+    )
+    .max(500),
+  disabled: z.array(text(100)).max(1000).optional(),
+  favourites: z.array(text(100)).max(1000).optional(),
+});
+
+// Admin/CLI inputs.
+export const teamIn = z.object({ name: text(200) });
+export const userIn = z.object({
+  name: text(200),
+  email: z.email().max(320),
+  role: z.enum(['agent', 'lead', 'admin']),
+  teamId: text(64).nullable(),
+});
+
+/** zod issues as the API's `400 {errors: [{path, message}]}` body; `prefix` locates items of a batch. */
+export function issuesToErrors(
+  error: z.ZodError,
+  prefix: (string | number)[] = [],
+): { path: string; message: string }[] {
+  return error.issues.map((i) => ({
+    path: formatPath([...prefix, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))]),
+    message: i.message,
+  }));
+}
+
+export function formatPath(path: (string | number)[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? p : `.${p}`;
+  return out;
+}

@@ -1,0 +1,236 @@
+// HTTP side of the hosted survey: the public pages (`GET/POST /s/:token`) and the integration endpoint that
+// mints links (`POST /api/v1/survey-links`). Pages never show a stack trace: every failure is a friendly
+// page in the contact's language (or the browser's, when the token can't be read) with a 4xx status.
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { HubContext, HubEnv } from '../context';
+import { agentRef, caseType, channel, text } from '../schemas';
+import { parseBody } from '../api/util';
+import { hasAnyAnswer, readAnswers } from './answers';
+import { renderMessage, renderSurveyForm, renderThanks, SURVEY_CSP, type SurveyMessageKind } from './page';
+import { RateLimiter } from './rate-limit';
+import { agentFirstName, findAnswer, mintSurveyLink, recordAnswer, surveySecret } from './store';
+import { langFromAcceptLanguage, SURVEY_LANGS, type SurveyLang, verifySurveyToken } from './token';
+
+/** The hub's comment limit (schemas.ts: freeText(100_000)). */
+export const COMMENT_MAX_LENGTH = 100_000;
+
+export interface SurveyPageOptions {
+  /** Requests per minute and IP on /s/* (default 60). */
+  rateLimitPerMinute?: number;
+  /** Take the client IP from X-Forwarded-For (only behind a reverse proxy you control). */
+  trustProxy?: boolean;
+  /** Overrides ATTUNE_SURVEY_SECRET / the stored secret (tests). */
+  secret?: string;
+}
+
+function clientIp(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    const address = getConnInfo(c).remote.address ?? 'unknown';
+    return address.replace(/^::ffff:/, '');
+  } catch {
+    // No Node socket (app.request in tests): everyone shares one bucket.
+    return 'unknown';
+  }
+}
+
+function page(c: Context, html: string, status: 200 | 400 | 404 | 409 | 410 | 413 | 429 | 503) {
+  c.header('Content-Security-Policy', SURVEY_CSP);
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('Referrer-Policy', 'no-referrer');
+  // Tokens are in the URL: keep the pages out of shared caches.
+  c.header('Cache-Control', 'no-store');
+  return c.html(html, status);
+}
+
+const KIND_STATUS: Record<SurveyMessageKind, 200 | 400 | 404 | 409 | 410 | 429 | 503> = {
+  invalid: 404,
+  expired: 410,
+  tooMany: 429,
+  error: 503,
+  alreadyAnswered: 200,
+  amendClosed: 409,
+};
+
+/** Public survey pages, mounted at `/s`. `hub` is passed in: these routes run without the API's auth. */
+export function surveyPageRoutes(hub: HubContext, opts: SurveyPageOptions = {}): Hono {
+  const r = new Hono();
+  const limiter = new RateLimiter({ limit: opts.rateLimitPerMinute ?? 60, windowMs: 60_000 });
+  let secret: Promise<string> | null = null;
+  const getSecret = () => {
+    secret ??= surveySecret(hub, opts.secret).catch((err) => {
+      secret = null;
+      throw err;
+    });
+    return secret;
+  };
+
+  const message = (c: Context, lang: SurveyLang, kind: SurveyMessageKind) =>
+    page(c, renderMessage(lang, kind), KIND_STATUS[kind]);
+
+  r.use('*', async (c, next) => {
+    const { allowed, retryAfterSeconds } = limiter.take(clientIp(c, opts.trustProxy ?? false));
+    if (!allowed) {
+      c.header('Retry-After', String(retryAfterSeconds));
+      return message(c, langFromAcceptLanguage(c.req.header('accept-language')), 'tooMany');
+    }
+    await next();
+  });
+
+  r.onError((err, c) => {
+    hub.log.error({ err }, 'survey page failed');
+    return message(c, langFromAcceptLanguage(c.req.header('accept-language')), 'error');
+  });
+
+  const verified = async (c: Context) => {
+    const v = verifySurveyToken(c.req.param('token') ?? '', await getSecret(), hub.now());
+    if (v.ok) return { claims: v.claims };
+    const lang = v.reason === 'expired' ? v.claims.lang : langFromAcceptLanguage(c.req.header('accept-language'));
+    return { res: message(c, lang, v.reason === 'expired' ? 'expired' : 'invalid') };
+  };
+
+  r.get('/:token', async (c) => {
+    const v = await verified(c);
+    if (!v.claims) return v.res;
+    const { claims } = v;
+    const name = await agentFirstName(hub, claims.agentId);
+    const action = `/s/${encodeURIComponent(c.req.param('token'))}`;
+    // One-click start from an email: `?csat=5` (or empathy=…) records that answer before anything else.
+    const oneClick = readAnswers(c.req.query(), { commentMaxLength: COMMENT_MAX_LENGTH, includeComment: false });
+    // Mail scanners probe links with HEAD before a person clicks: only a real GET records an answer.
+    if (hasAnyAnswer(oneClick) && c.req.method !== 'HEAD') {
+      const rec = await recordAnswer(hub, claims, oneClick, 'merge');
+      if (rec.status === 'closed') return message(c, claims.lang, 'alreadyAnswered');
+      if (rec.status === 'rejected') return message(c, claims.lang, 'invalid');
+      return page(
+        c,
+        renderSurveyForm({
+          lang: claims.lang,
+          ...(name ? { agentFirstName: name } : {}),
+          action,
+          answers: rec.answer.answers,
+          notice: 'oneClickSaved',
+          commentMaxLength: COMMENT_MAX_LENGTH,
+        }),
+        200,
+      );
+    }
+    const existing = await findAnswer(hub, claims);
+    if (existing && hub.now() >= existing.amendUntil) return message(c, claims.lang, 'alreadyAnswered');
+    return page(
+      c,
+      renderSurveyForm({
+        lang: claims.lang,
+        ...(name ? { agentFirstName: name } : {}),
+        action,
+        ...(existing ? { answers: existing.answers, amendUntil: existing.amendUntil } : {}),
+        commentMaxLength: COMMENT_MAX_LENGTH,
+      }),
+      200,
+    );
+  });
+
+  r.post(
+    '/:token',
+    // A 100,000-character comment in a 3-byte script is ~2.7 MB once form-encoded.
+    bodyLimit({
+      maxSize: 4 * 1024 * 1024,
+      onError: (c) => page(c, renderMessage(langFromAcceptLanguage(c.req.header('accept-language')), 'error'), 413),
+    }),
+    async (c) => {
+      const v = await verified(c);
+      if (!v.claims) return v.res;
+      const { claims } = v;
+      let fields: Record<string, unknown> = {};
+      try {
+        fields = (await c.req.parseBody()) as Record<string, unknown>;
+      } catch {
+        fields = {};
+      }
+      const answers = readAnswers(fields, { commentMaxLength: COMMENT_MAX_LENGTH, includeComment: true });
+      const token = c.req.param('token');
+      const action = `/s/${encodeURIComponent(token)}`;
+      if (!hasAnyAnswer(answers)) {
+        const name = await agentFirstName(hub, claims.agentId);
+        return page(
+          c,
+          renderSurveyForm({
+            lang: claims.lang,
+            ...(name ? { agentFirstName: name } : {}),
+            action,
+            notice: 'nothingAnswered',
+            commentMaxLength: COMMENT_MAX_LENGTH,
+          }),
+          400,
+        );
+      }
+      const rec = await recordAnswer(hub, claims, answers, 'replace');
+      if (rec.status === 'closed') return message(c, claims.lang, 'amendClosed');
+      if (rec.status === 'rejected') return message(c, claims.lang, 'invalid');
+      return page(c, renderThanks({ lang: claims.lang, amendUntil: rec.answer.amendUntil, changeHref: action }), 200);
+    },
+  );
+
+  r.all('*', (c) => message(c, langFromAcceptLanguage(c.req.header('accept-language')), 'invalid'));
+  return r;
+}
+
+export const surveyLinkIn = z.object({
+  contactId: text(200),
+  agent: agentRef,
+  lang: z.enum(SURVEY_LANGS).optional(),
+  channel: channel.optional(),
+  caseType: caseType.optional(),
+  ttlDays: z.number().int().min(1).max(365).optional(),
+});
+
+export interface SurveyLinkOptions {
+  /** Public base URL of the hub for links in emails (default: the request's own origin). */
+  publicUrl?: string;
+  secret?: string;
+}
+
+/**
+ * `POST /survey-links` under /api/v1: integrations (agents of their team, any team when unscoped), leads
+ * (their own team) and admins mint links; `ttlDays` defaults to 14. Expects the API's auth middleware to have set `principal`.
+ */
+export function surveyLinkRoutes(opts: SurveyLinkOptions = {}): Hono<HubEnv> {
+  const r = new Hono<HubEnv>();
+  r.post('/survey-links', async (c) => {
+    const principal = c.get('principal');
+    const teamId =
+      principal.kind === 'integration'
+        ? principal.teamId
+        : principal.role === 'admin'
+          ? null
+          : principal.role === 'lead' && principal.teamId
+            ? principal.teamId
+            : undefined;
+    if (teamId === undefined) return c.json({ error: 'forbidden' }, 403);
+    const p = await parseBody(c, surveyLinkIn);
+    if (!p.ok) return p.res;
+    const hub = c.get('hub');
+    const baseUrl = opts.publicUrl ?? process.env.ATTUNE_PUBLIC_URL ?? new URL(c.req.url).origin;
+    const res = await mintSurveyLink(
+      hub,
+      {
+        contactId: p.data.contactId,
+        agent: p.data.agent,
+        ...(p.data.lang ? { lang: p.data.lang } : {}),
+        ...(p.data.channel ? { channel: p.data.channel } : {}),
+        ...(p.data.caseType ? { caseType: p.data.caseType } : {}),
+        ...(p.data.ttlDays ? { ttlSeconds: p.data.ttlDays * 86_400 } : {}),
+      },
+      { baseUrl, teamId, secret: await surveySecret(hub, opts.secret) },
+    );
+    if (!res.ok) return c.json({ errors: res.errors }, 400);
+    return c.json({ url: res.url, token: res.token, expiresAt: res.expiresAt, agentId: res.agentId }, 201);
+  });
+  return r;
+}

@@ -1,0 +1,140 @@
+// Issue #2's browser tests for the in-page coach, against the demo helpdesk with the built extension loaded.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findTicket } from '../../demo/helpdesk/tickets';
+import { analyzeMessage, loadAllLanguagePacks } from '../../lib/empathy';
+import { type LaunchedBrowser, launchBrowser, startTestHelpdesk } from './harness';
+import { coach, coachCount, suggestionList } from './pages/coach-page';
+
+let browser: LaunchedBrowser;
+let helpdesk: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  helpdesk = await startTestHelpdesk();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await helpdesk?.close();
+});
+
+async function openTicket(id: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${helpdesk.url}/tickets/${id}`);
+  return page;
+}
+
+describe('in-page coach on the demo helpdesk', () => {
+  it('mounts <attune-coach> with an open shadow root and reads the customer', async () => {
+    const page = await openTicket('1');
+    await page.locator('attune-coach').waitFor({ state: 'attached', timeout: 15_000 });
+    expect(await page.evaluate(() => document.querySelector('attune-coach')?.shadowRoot?.mode)).toBe('open');
+    const c = coach(page);
+    await expect.poll(() => c.emotion.getAttribute('data-emotion')).toBe('frustrated');
+    expect(await c.score.textContent()).toMatch(/^\d{1,3}$/);
+    expect(await coachCount(page)).toBe(1);
+    await page.close();
+  });
+
+  it('shows suggestions while typing and inserts the clicked one at the caret', async () => {
+    const page = await openTicket('1');
+    const c = coach(page);
+    const composer = page.locator('textarea.composer__input');
+    await composer.click();
+    await page.keyboard.type('Hi Maria, I can see two charges on your card.');
+    // Put the caret in the middle: the phrase must land there, not at the end.
+    const caret = 'Hi Maria, '.length;
+    await composer.evaluate((el: HTMLTextAreaElement, at) => el.setSelectionRange(at, at), caret);
+    await expect.poll(() => c.suggestions.count()).toBeGreaterThan(0);
+    const [first] = await suggestionList(c.suggestions);
+    expect(first?.id).toBeTruthy();
+    expect(first?.text.length).toBeGreaterThan(5);
+    const scoreBefore = Number(await c.score.textContent());
+
+    await c.suggestions.first().click();
+
+    const phrase = first?.text ?? '';
+    // Spaced like typed text: "Hi Maria, <phrase> I can see ..."
+    await expect.poll(() => composer.inputValue()).toBe(`Hi Maria, ${phrase} I can see two charges on your card.`);
+    // Focus stayed in the composer and the caret sits right after the inserted text.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    expect(await composer.evaluate((el: HTMLTextAreaElement) => el.selectionStart)).toBe(caret + phrase.length + 1);
+    // The score follows the draft.
+    await expect.poll(async () => Number(await c.score.textContent())).toBeGreaterThan(scoreBefore);
+    await page.close();
+  });
+
+  it('inserts into the composer the agent last focused (email reply, not the internal note)', async () => {
+    const page = await openTicket('2');
+    const c = coach(page);
+    const reply = page.locator('[data-composer="public-reply"] [contenteditable]');
+    const note = page.locator('[data-composer="internal-note"] [contenteditable]');
+    await note.click();
+    await page.keyboard.type('Checked with PostNord.');
+    // An internal note gets no empathy suggestions.
+    await expect.poll(() => c.host.locator('[data-audience="internal"]').count()).toBe(1);
+    expect(await c.suggestions.count()).toBe(0);
+
+    await reply.click();
+    await page.keyboard.type('Hej Johan, paketet är försenat.');
+    await expect.poll(() => c.suggestions.count()).toBeGreaterThan(0);
+    const [first] = await suggestionList(c.suggestions);
+    await c.suggestions.first().click();
+    await expect.poll(() => reply.textContent()).toContain(first?.text ?? '\u0000');
+    expect(await note.textContent()).toBe('Checked with PostNord.');
+    await page.close();
+  });
+
+  it('follows single-page navigation to another ticket: new customer, new composers', async () => {
+    await loadAllLanguagePacks();
+    const email = findTicket('2');
+    const lastCustomer = email?.messages.filter((m) => m.role === 'customer').at(-1);
+    expect(lastCustomer).toBeDefined();
+    const expected = analyzeMessage(lastCustomer?.body.join('\n') ?? '').emotion;
+    const page = await openTicket('1');
+    const c = coach(page);
+    await expect.poll(() => c.emotion.getAttribute('data-emotion')).toBe('frustrated');
+    await expect.poll(() => c.emotion.textContent()).toContain('third contact');
+    // What a single-page helpdesk does: fetch the next ticket, swap the workspace, push the URL.
+    await page.evaluate(async (url) => {
+      const html = await (await fetch(url)).text();
+      const next = new DOMParser().parseFromString(html, 'text/html').querySelector('.workspace');
+      const workspace = document.querySelector('.workspace');
+      if (!next || !workspace) throw new Error('no workspace');
+      workspace.replaceChildren(...[...next.childNodes].map((n) => document.importNode(n, true)));
+      history.pushState({}, '', url);
+    }, `${helpdesk.url}/tickets/2`);
+    // Both customers are upset; the plain-words state tells them apart (Johan has not contacted us 3 times).
+    await expect.poll(() => c.emotion.textContent()).not.toContain('third contact');
+    expect(await c.emotion.getAttribute('data-emotion')).toBe(expected);
+    expect(await coachCount(page)).toBe(1);
+    const reply = page.locator('[data-composer="public-reply"] [contenteditable]');
+    await reply.click();
+    await page.keyboard.type('Hej Johan, jag förstår.');
+    await expect.poll(() => c.suggestions.count()).toBeGreaterThan(0);
+    const [first] = await suggestionList(c.suggestions);
+    await c.suggestions.first().click();
+    await expect.poll(() => reply.textContent()).toContain(first?.text ?? '\u0000');
+    await page.close();
+  });
+
+  it('ignores a composer inside [data-attune="off"]', async () => {
+    const page = await openTicket('1');
+    await page.locator('attune-coach').waitFor({ state: 'attached', timeout: 15_000 });
+    await page.evaluate(() => {
+      const off = document.createElement('div');
+      off.setAttribute('data-attune', 'off');
+      off.innerHTML = '<form class="composer" data-audience="customer"><textarea id="private"></textarea></form>';
+      document.querySelector('.thread')?.before(off);
+    });
+    const c = coach(page);
+    await page.locator('#private').click();
+    await page.keyboard.type('You should have read the manual.');
+    // The chip stays with the real composer (still empty), so no rewrite for the opted-out text appears.
+    await page.waitForTimeout(300);
+    expect(await c.rewrites.count()).toBe(0);
+    expect(await page.locator('#private').inputValue()).toBe('You should have read the manual.');
+    await page.close();
+  });
+});

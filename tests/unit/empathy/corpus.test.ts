@@ -1,0 +1,97 @@
+// Table-driven over the labelled corpus (tests/fixtures/empathy/<lang>/): every language folder must be
+// well-formed, and for every language that has a pack, the engine must reach accuracy floors on the
+// *test* split (which rules are never tuned on). Floors sit a little under what the engine reaches, so a
+// regression fails while label noise does not.
+import { beforeAll, describe, expect, test } from 'vitest';
+import { hasLanguagePack, loadAllLanguagePacks } from '../../../lib/empathy';
+import { BEHAVIORS, EMOTIONS, type Lang, RISKS } from '../../../lib/empathy/types';
+import { CUE_LABELS, corpusLanguages, evalDetection, evalDrafts, evalMessages, readCorpus } from './corpus';
+
+const INDUSTRIES = ['telecom', 'retail', 'banking', 'utilities', 'travel', 'public'];
+
+/** Test-split floors: emotion accuracy, draft micro-F1 (behaviours + risks), cue macro-F1. */
+const FLOORS: Partial<Record<Lang, { emotion: number; draftF1: number; cueF1: number }>> = {
+  en: { emotion: 0.65, draftF1: 0.75, cueF1: 0.6 },
+  sv: { emotion: 0.62, draftF1: 0.72, cueF1: 0.62 },
+};
+/** Languages whose pack another engineer wrote get a generic floor until measured. */
+const DEFAULT_FLOOR = { emotion: 0.5, draftF1: 0.6, cueF1: 0.5 };
+const DETECTION_FLOOR = 0.9;
+
+beforeAll(async () => {
+  await loadAllLanguagePacks();
+});
+
+const langs = corpusLanguages();
+
+test('the English and Swedish corpora exist', () => {
+  expect(langs).toEqual(expect.arrayContaining(['en', 'sv']));
+});
+
+describe.each(langs)('corpus %s', (lang) => {
+  const { messages, drafts } = readCorpus(lang);
+
+  test('has at least 80 messages and 80 drafts with unique ids', () => {
+    expect(messages.length).toBeGreaterThanOrEqual(80);
+    expect(drafts.length).toBeGreaterThanOrEqual(80);
+    const ids = [...messages, ...drafts].map((x) => x.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test('labels use the documented vocabularies', () => {
+    for (const m of messages) {
+      expect(m.lang, m.id).toBe(lang);
+      expect(['tune', 'test'], m.id).toContain(m.split);
+      expect(INDUSTRIES, m.id).toContain(m.industry);
+      expect(EMOTIONS, m.id).toContain(m.emotion);
+      for (const c of m.cues) expect(CUE_LABELS as readonly string[], m.id).toContain(c);
+      expect(m.text.trim(), m.id).not.toBe('');
+    }
+    for (const d of drafts) {
+      expect(d.lang, d.id).toBe(lang);
+      expect(['tune', 'test'], d.id).toContain(d.split);
+      expect(['chat', 'email'], d.id).toContain(d.channel);
+      for (const b of d.behaviors) expect(BEHAVIORS as readonly string[], d.id).toContain(b);
+      for (const r of d.risks) expect(RISKS as readonly string[], d.id).toContain(r);
+      expect(d.customer.trim(), d.id).not.toBe('');
+    }
+  });
+
+  test('split is about 60/40, covers every emotion, most industries and both channels', () => {
+    const all = [...messages, ...drafts];
+    const testShare = all.filter((x) => x.split === 'test').length / all.length;
+    expect(testShare).toBeGreaterThan(0.3);
+    expect(testShare).toBeLessThan(0.5);
+    expect(new Set(messages.map((m) => m.emotion)).size).toBe(EMOTIONS.length);
+    expect(new Set(messages.map((m) => m.industry)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(drafts.map((d) => d.channel)).size).toBe(2);
+  });
+
+  test(`language detection on the test split >= ${DETECTION_FLOOR}`, () => {
+    const texts = [...messages, ...drafts].filter((x) => x.split === 'test').map((x) => ({ text: x.text, lang }));
+    expect(evalDetection(texts).accuracy).toBeGreaterThanOrEqual(DETECTION_FLOOR);
+  });
+
+  test.runIf(hasLanguagePackSoon(lang))('the engine reaches its floors on the test split', () => {
+    expect(hasLanguagePack(lang)).toBe(true);
+    const floor = FLOORS[lang] ?? DEFAULT_FLOOR;
+    const m = evalMessages(messages.filter((x) => x.split === 'test'));
+    const d = evalDrafts(drafts.filter((x) => x.split === 'test'));
+    const cues = m.cues.filter((c) => c.tp + c.fp + c.fn > 0);
+    const cueF1 = cues.reduce((s, c) => s + c.f1, 0) / Math.max(1, cues.length);
+    expect(m.emotionAccuracy).toBeGreaterThanOrEqual(floor.emotion);
+    expect(d.microF1).toBeGreaterThanOrEqual(floor.draftF1);
+    expect(cueF1).toBeGreaterThanOrEqual(floor.cueF1);
+  });
+});
+
+/** Whether the language has a pack module (loaded in beforeAll); decided at collection time from the files. */
+function hasLanguagePackSoon(lang: Lang): boolean {
+  return PACK_FILES.has(lang);
+}
+const PACK_FILES = new Set(
+  (await import('node:fs'))
+    .readdirSync(new URL('../../../lib/empathy/packs/', import.meta.url))
+    .filter((f) => /^[a-z]{2}\.ts$/.test(f))
+    .map((f) => f.slice(0, 2)),
+);
