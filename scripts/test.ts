@@ -2,7 +2,8 @@
 // then one summary line. A missing Chromium fails with the command that installs it; nothing is skipped.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, '.attune-test');
@@ -18,6 +19,8 @@ interface StepResult {
   skipped: number;
   seconds: number;
   note?: string;
+  /** Failed tests ("file › name: first line of the error"), repeated in the summary so a log's tail names them. */
+  failures?: string[];
 }
 const results: StepResult[] = [];
 
@@ -61,7 +64,21 @@ function vitestProject(project: string) {
       numPendingTests: number;
       numTodoTests: number;
       numTotalTests: number;
+      testResults: {
+        name: string;
+        status: string;
+        message?: string;
+        assertionResults: { fullName: string; status: string; failureMessages?: string[] }[];
+      }[];
     };
+    const failures: string[] = [];
+    for (const file of json.testResults) {
+      const where = relative(root, file.name);
+      const failed = file.assertionResults.filter((a) => a.status === 'failed');
+      for (const a of failed) failures.push(`${where} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+      // A file that failed outside any test (import error, hook timeout) has no failed assertion to name.
+      if (file.status === 'failed' && failed.length === 0) failures.push(`${where}: ${firstLine(file.message)}`);
+    }
     const skipped = json.numPendingTests + json.numTodoTests;
     const none = json.numTotalTests === 0;
     return {
@@ -71,8 +88,17 @@ function vitestProject(project: string) {
       failed: json.numFailedTests + (none ? 1 : 0),
       skipped,
       note: none ? 'no tests found' : skipped ? 'skipped tests are not allowed' : undefined,
+      failures,
     };
   };
+}
+
+function firstLine(message: string | undefined) {
+  // Strip ANSI colours; the first non-empty line is the assertion or error message.
+  const line = stripVTControlCharacters(message ?? '')
+    .split('\n')
+    .find((l) => l.trim() !== '');
+  return (line ?? 'failed').trim().slice(0, 300);
 }
 
 async function rtAnswers() {
@@ -119,6 +145,7 @@ for (const r of results) {
   console.log(
     `${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(10)} ${counts.padEnd(34)} ${r.seconds.toFixed(1)}s${r.note ? `  (${r.note})` : ''}`,
   );
+  for (const f of r.failures ?? []) console.log(`        ✗ ${f}`);
 }
 const total = results.reduce(
   (a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }),
