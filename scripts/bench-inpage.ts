@@ -71,7 +71,7 @@ async function launch(withExtension: boolean, extensionDir: string) {
 const PROBE = `(() => {
   const bench = (window.__bench = { samples: [], longTasks: [] });
   let t0 = -1;
-  const frame = document.querySelector('iframe.cke_wysiwyg_frame');
+  const frame = document.querySelector('iframe.cke_wysiwyg_frame, iframe.tox-edit-area__iframe');
   (frame ? frame.contentWindow : window).addEventListener('keydown', () => { t0 = performance.now(); }, true);
   const root = document.querySelector('attune-coach').shadowRoot;
   new MutationObserver(() => {

@@ -1,6 +1,7 @@
 // Bridge for contenteditable roots: plain contenteditable, ProseMirror, Quill, and the editable body of iframe
 // editors (CKEditor 4, TinyMCE). Text goes in through execCommand('insertText') on the editor's own document,
-// which fires the input events these editors observe; a synthetic paste is the fallback.
+// which fires the input events these editors observe; a synthetic paste is the fallback (and the first choice
+// for CKEditor 4 and TinyMCE, which keep their own undo stacks; see insert).
 import type { Span } from '../empathy/types';
 import { clipRects, toTopViewport } from './geometry';
 import { dispatchPaste, execInsertText } from './input';
@@ -11,6 +12,23 @@ export interface ContentEditableBridgeOptions {
   kind?: EditorKind;
   /** The iframe holding the editable, for iframe editors. */
   frame?: HTMLIFrameElement | null;
+}
+
+/**
+ * A synthetic paste of `text` as text/plain and as the same text escaped to text/html. TinyMCE handles a paste
+ * of plain text alone by letting the browser paste into a hidden "paste bin" first, which a synthetic event
+ * never does; with HTML it handles the paste itself at once, and HTML that is only text it inserts as the
+ * text/plain version. True when the editor took it (cancelled the default).
+ */
+function dispatchTextAsHtmlPaste(target: HTMLElement, text: string): boolean {
+  const win = target.ownerDocument.defaultView;
+  if (!win || typeof win.DataTransfer !== 'function' || typeof win.ClipboardEvent !== 'function') return false;
+  const data = new win.DataTransfer();
+  data.setData('text/plain', text);
+  data.setData('text/html', text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  const event = new win.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+  target.dispatchEvent(event);
+  return event.defaultPrevented;
 }
 
 export function createContentEditableBridge(
@@ -80,6 +98,11 @@ export function createContentEditableBridge(
     // CKEditor 4 keeps its own undo snapshots and only takes one around inserts it performs itself; its
     // paste handler does (saveSnapshot, insert, saveSnapshot), so for it a paste is the input path.
     if (kind === 'ckeditor4' && dispatchPaste(target, text)) return true;
+    // TinyMCE likewise: its UndoManager records a level when typing ends and around its own commands, but not
+    // for a native insertText, so Ctrl+Z would take the insertion and the typed words together. Its paste
+    // handler inserts through its mceInsertContent command (a level of its own), but only when the clipboard
+    // holds HTML; see dispatchTextAsHtmlPaste.
+    if (kind === 'tinymce' && dispatchTextAsHtmlPaste(target, text)) return true;
     if (execInsertText(doc, text) && current().text !== before) {
       const after = selectionInside();
       if (after) reselect(after.cloneRange());

@@ -70,7 +70,7 @@ describe.each(EDITOR_PAGES)('%s', (name) => {
     // The highlight sits over the composer (overlay outside the editor).
     await expect.poll(() => c.highlights.count()).toBeGreaterThan(0);
     const hl = await c.highlights.first().boundingBox();
-    const editorBox = await page.locator('#editor, .cke_contents').first().boundingBox();
+    const editorBox = await page.locator('#editor, .cke_contents, .tox-edit-area').first().boundingBox();
     expect(hl && editorBox).toBeTruthy();
     if (hl && editorBox) {
       expect(hl.x).toBeGreaterThanOrEqual(editorBox.x - 1);

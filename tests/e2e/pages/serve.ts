@@ -20,10 +20,19 @@ const ALLOWED = [
   'tests/e2e/pages/',
   'node_modules/quill/dist/',
   'node_modules/ckeditor4/',
+  'node_modules/tinymce/',
   'node_modules/prosemirror-view/style/',
 ];
 
-export const EDITOR_PAGES = ['textarea', 'contenteditable', 'prosemirror', 'quill', 'ckeditor4', 'shadow'] as const;
+export const EDITOR_PAGES = [
+  'textarea',
+  'contenteditable',
+  'prosemirror',
+  'quill',
+  'ckeditor4',
+  'tinymce',
+  'shadow',
+] as const;
 export type EditorPage = (typeof EDITOR_PAGES)[number];
 
 export async function startEditorPages(): Promise<{
