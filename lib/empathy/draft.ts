@@ -7,6 +7,7 @@ import { readability, type Sentence, splitSentences } from './readability';
 import { type CompiledPack, type DraftRule, packFor } from './registry';
 import { NEEDS } from './needs';
 import { rankSuggestions } from './suggest';
+import { stemKey } from './terms';
 import type { Behavior, DraftAnalysis, DraftContext, Emotion, Lang, MessageAnalysis, Risk, Span } from './types';
 
 type BehaviorHit = DraftAnalysis['behaviors'][number];
@@ -33,20 +34,23 @@ const RISK_PENALTY: Record<Risk, number> = {
   shouting: 12,
 };
 
-const KEY_TERM_STEM = 5;
-
-/** Key terms of a text: content words (stemmed by prefix, crude but language-neutral) and numbers. */
-export function keyTerms(tokens: Tokens, stopwords: Set<string>): Set<string> {
+/** Key terms of a text: content words (stemmed, see stemKey), long numbers and counts ("3", "three", "third"). */
+export function keyTerms(tokens: Tokens, pack: CompiledPack): Set<string> {
   const terms = new Set<string>();
   for (let i = 0; i < tokens.words.length; i++) {
     const w = tokens.words[i] as string;
+    const count = countOf(w);
+    if (count !== undefined) {
+      terms.add(count);
+      continue;
+    }
     const letters = tokens.letters[i] as number;
     if (letters === 0) {
       if (w.length >= 3) terms.add(w); // order and case numbers
       continue;
     }
-    if (letters < 4 || stopwords.has(w)) continue;
-    terms.add(w.length > KEY_TERM_STEM ? w.slice(0, KEY_TERM_STEM) : w);
+    if (letters < 4 || pack.stopwords.has(w)) continue;
+    terms.add(stemKey(w, pack));
   }
   return terms;
 }
@@ -62,7 +66,6 @@ let lastCustomer:
       words: Set<string>;
       /** Tails of the customer's long words (compounds: "födelsedagspresent" -> "present"). */
       tails: Set<string>;
-      numbers: Set<string>;
       allWords: Set<string>;
       cueKinds: Set<string>;
     }
@@ -79,12 +82,10 @@ function customerDetails(text: string, lang: Lang | undefined) {
     return lastCustomer;
   }
   const details = analyzeMessageDetailed(text, lang);
-  const terms = keyTerms(details.tokens, details.pack.stopwords);
+  const terms = keyTerms(details.tokens, details.pack);
   const words = new Set<string>();
   const tails = new Set<string>();
-  const numbers = new Set<string>();
   for (const w of details.tokens.words) {
-    if (NUMBER_WORDS.has(w)) numbers.add(w);
     if (w.length < TAIL_MIN || details.pack.stopwords.has(w)) continue;
     words.add(w);
     for (let k = 1; w.length - k >= TAIL_MIN; k++) tails.add(w.slice(k));
@@ -98,7 +99,6 @@ function customerDetails(text: string, lang: Lang | undefined) {
     terms,
     words,
     tails,
-    numbers,
     allWords: new Set(details.tokens.words),
     cueKinds,
   };
@@ -138,11 +138,41 @@ function chooseLang(draft: string, tokens: Tokens, ctx: DraftContext, customer?:
   return guess.lang;
 }
 
-/** Number words: "two hours", "tre gånger" mirror the customer as much as content words do. */
-const NUMBER_WORDS = new Set(
-  `two three four five six seven eight nine ten twice dozen två tre fyra fem sex sju åtta nio tio fire
-  seks syv otte åtte ti kaksi kolme neljä viisi kuusi seitsemän kahdeksan yhdeksän kymmenen`.split(/\s+/),
-);
+/**
+ * Counts, whichever way they are written: "two hours", "2 hours", "tre gånger", "third time" all mirror the
+ * customer as much as content words do. "one"/"en" are left out: they are articles as often as numbers.
+ */
+const COUNT_WORDS: Record<string, number> = Object.create(null);
+for (const [n, words] of [
+  [2, 'two twice second två andra kaksi kahden kahteen kahdesti toinen'],
+  [3, 'three third tre tredje tredie kolme kolmen kolmeen kolmesti kolmas kolmatta'],
+  [4, 'four fourth fyra fjärde fire fjerde neljä neljän neljään neljästi neljäs'],
+  [5, 'five fifth fem femte viisi viiden viiteen viidesti viides'],
+  [6, 'six sixth sex sjätte seks sjette kuusi'],
+  [7, 'seven sju syv sjuende seitsemän'],
+  [8, 'eight åtta otte åtte kahdeksan'],
+  [9, 'nine nio ni yhdeksän'],
+  [10, 'ten tio ti tiende kymmenen'],
+  [12, 'twelve dozen tolv'],
+] as const) {
+  for (const w of words.split(' ')) COUNT_WORDS[w] = n;
+}
+// "andra" (sv "other"), "ni" (sv "you"), "second" (time unit) and "toinen" are too ambiguous to count.
+for (const w of ['andra', 'ni', 'second', 'toinen', 'sex']) delete COUNT_WORDS[w];
+
+/** "#3" for "3", "three", "third", "tre", "tredje"; undefined for anything else. */
+function countOf(w: string): string | undefined {
+  const n = COUNT_WORDS[w];
+  if (n !== undefined) return `#${n}`;
+  const c = w.charCodeAt(0);
+  if (c < 48 || c > 57) return undefined;
+  if (w.length === 1 || (w.length === 2 && w.charCodeAt(1) >= 48 && w.charCodeAt(1) <= 57 && c === 49)) {
+    const v = Number(w);
+    if (v >= 2 && v <= 12) return `#${v}`;
+  }
+  return undefined;
+}
+
 /** Customer cues a draft can mirror ("you've called three times" mirrors "third time I'm calling"). */
 const MIRRORED_CUES = new Set(['repeat-contact', 'service-failure', 'vulnerability', 'urgency']);
 const TAIL_MIN = 5;
@@ -150,10 +180,11 @@ const TAIL_MIN = 5;
 type CustomerTerms = NonNullable<ReturnType<typeof customerDetails>>;
 
 /** A draft word shares a key term with the customer: same stem, or one is the tail of the other's compound. */
-function sharedTerm(w: string, letters: number, cust: CustomerTerms): string | undefined {
+function sharedTerm(w: string, letters: number, cust: CustomerTerms, pack: CompiledPack): string | undefined {
+  const count = countOf(w);
+  if (count !== undefined) return cust.terms.has(count) ? count : undefined;
   if (letters === 0) return cust.terms.has(w) ? w : undefined;
-  if (NUMBER_WORDS.has(w)) return cust.numbers.has(w) ? w : undefined;
-  const stem = w.length <= KEY_TERM_STEM ? w : w.slice(0, KEY_TERM_STEM);
+  const stem = stemKey(w, pack);
   if (cust.terms.has(stem)) return stem;
   // "present" ~ "födelsedagspresent", "elfakturan" ~ "fakturan".
   if (w.length >= TAIL_MIN && cust.tails.has(w)) return w;
@@ -184,6 +215,20 @@ function clauses(text: string, tokens: Tokens, s: Sentence): [number, number][] 
   return out;
 }
 
+/** How far into a sentence a marker may start and still open it ("Thanks, so if I understand you..."). */
+const OPENING = 3;
+
+/**
+ * Restate (active listening): a statement that mirrors the customer's issue, judged by how many key terms
+ * (stems, synonyms, counts, compound tails) or mirrored cues it shares with the customer's message, and how
+ * clearly it is about what the customer said:
+ * - it opens with a paraphrase marker ("if I understand you correctly", "you mention", "du skriver att"):
+ *   one shared term confirms it;
+ * - it shows empathy, has a listening marker ("I can see", "you've had to") or opens with a summary word
+ *   ("So you...", "Så ..."): two (one when the customer's message is short);
+ * - any other statement about the customer ("you", "your"): three, a close mirror of their message.
+ * The agent's own actions and risky wording never count ("I've refunded your order" is a solution).
+ */
 function findRestatements(
   text: string,
   tokens: Tokens,
@@ -192,53 +237,75 @@ function findRestatements(
   cust: CustomerTerms,
   behaviors: BehaviorHit[],
   risks: RiskHit[],
+  markers: BehaviorHit[],
 ): void {
   const needed = cust.terms.size >= 4 ? 2 : 1;
+  let cueKinds: Set<string> | undefined;
   // The agent's own actions and risky wording ("YOU WERE NOT CHARGED TWICE") are not active listening; a
   // "solution" word the customer used first ("compensation") is their issue, not our action.
+  // A negated action is the customer's problem, not ours ("the demand should never have been sent").
   const own = behaviors.filter(
-    (b) => (b.kind === 'solution' || b.kind === 'ownership') && !allCustomerWords(text, b.span, cust),
+    (b) =>
+      (b.kind === 'solution' || b.kind === 'ownership') &&
+      !allCustomerWords(text, b.span, cust) &&
+      !negatedAt(tokens, b.span[0], pack),
   );
-  const blockers = [...own, ...risks].sort((a, b) => a.span[0] - b.span[0]);
-  // Mirroring comes with empathy ("... is not okay, I'm sorry") or a listening marker ("I can see", "you've
-  // had to"); packs without listening markers accept any sentence about the customer ("you", "your").
+  const riskTokens = markTokens(tokens, risks);
+  const ownTokens = markTokens(tokens, own, riskTokens.slice());
   const empathic = sentencesTouched(
     sentences,
-    behaviors.filter((b) => b.kind === 'acknowledge' || b.kind === 'apology' || b.kind === 'restate'),
+    behaviors.filter((b) => b.kind === 'acknowledge' || b.kind === 'apology'),
+  );
+  const paraphrased = sentencesTouched(
+    sentences,
+    markers.map((m) => ({ span: [m.span[0], m.span[0] + 1] as Span })),
   );
   const listening = pack.listening;
-  let cueKinds: Set<string> | undefined;
+  const openers = pack.paraphrase;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si] as Sentence;
     if (s.question || s.last <= s.first) continue;
-    if (empathic[si] !== 1) {
-      if (listening.size > 0) {
-        let heard = false;
-        listening.scan(
-          tokens,
-          () => {
-            heard = true;
-          },
-          s.first,
-          s.last,
-        );
-        if (!heard) continue;
-      } else if (!sentenceMentions(tokens, s, pack.secondPerson)) continue;
+    const opening = Math.min(s.last, s.first + OPENING);
+    let required = 0;
+    // What follows "You mentioned..." is the customer's account, even where it names an action ("you've
+    // only been refunded for one"); risky wording still never counts.
+    let stops = ownTokens;
+    let weak = false;
+    // A short message ("THE INTERNET IS DOWN AGAIN!!") leaves little to mirror: an opening marker suffices.
+    if (paraphrased[si] === 1 && startsWithin(tokens, markers, s.first, opening)) {
+      required = needed - 1;
+      stops = riskTokens;
+    } else if (empathic[si] === 1) required = needed;
+    else {
+      let heard = false;
+      const hear = () => {
+        heard = true;
+      };
+      if (listening.size > 0) listening.scan(tokens, hear, s.first, s.last);
+      if (!heard && openers.size > 0) openers.scan(tokens, hear, s.first, Math.min(s.last, s.first + 2), s.last);
+      if (heard || (listening.size === 0 && sentenceMentions(tokens, s, pack.secondPerson))) required = needed;
+      else if (sentenceMentions(tokens, s, pack.secondPerson) && sentenceMentions(tokens, s, pack.negators)) {
+        // A statement about the customer that tells of a problem ("you still haven't had an answer") and
+        // closely mirrors their message; without a negation it is an answer ("Your direct debit is based on
+        // your usage").
+        required = Math.max(3, needed + 1);
+        weak = true;
+      } else continue;
     }
     const shared = new Set<string>();
     for (const [first, last] of clauses(text, tokens, s)) {
-      const span: Span = [tokens.starts[first] as number, tokens.ends[last - 1] as number];
-      if (blockers.some((b) => b.span[0] < span[1] && span[0] < b.span[1])) continue;
+      let blocked = false;
+      for (let i = first; i < last && !blocked; i++) blocked = stops[i] === 1;
+      if (blocked) continue;
       for (let i = first; i < last; i++) {
         const w = tokens.words[i] as string;
         const letters = tokens.letters[i] as number;
-        const number = NUMBER_WORDS.has(w);
-        if (!number && ((letters > 0 && letters < 4) || pack.stopwords.has(w))) continue;
-        const term = sharedTerm(w, letters, cust);
+        if (countOf(w) === undefined && ((letters > 0 && letters < 4) || pack.stopwords.has(w))) continue;
+        const term = sharedTerm(w, letters, cust, pack);
         if (term !== undefined) shared.add(term);
       }
       // Mirroring the customer's situation: "you've had to call four times" for "third time I'm calling".
-      if (cust.cueKinds.size > 0 && shared.size < needed) {
+      if (!weak && cust.cueKinds.size > 0 && shared.size < required) {
         cueKinds ??= new Set();
         const found = cueKinds;
         found.clear();
@@ -253,17 +320,61 @@ function findRestatements(
         for (const k of found) shared.add(`cue:${k}`);
       }
     }
-    if (shared.size >= needed) behaviors.push({ kind: 'restate', span: s.span, rule: 'restate.key-terms' });
+    if (shared.size >= required) behaviors.push({ kind: 'restate', span: s.span, rule: 'restate.key-terms' });
   }
 }
 
+/** Marks (1) the tokens that any of the hits covers, in `into` (a fresh array by default). */
+function markTokens(
+  tokens: Tokens,
+  hits: readonly { span: Span }[],
+  into = new Uint8Array(tokens.words.length),
+): Uint8Array {
+  const n = tokens.words.length;
+  for (const { span } of hits) {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((tokens.ends[mid] as number) <= span[0]) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < n && (tokens.starts[k] as number) < span[1]; k++) into[k] = 1;
+  }
+  return into;
+}
+
+/** Some marker starts at a token in [from, to). */
+function startsWithin(tokens: Tokens, markers: BehaviorHit[], from: number, to: number): boolean {
+  const start = tokens.starts[from] as number;
+  const end = to < tokens.starts.length ? (tokens.starts[to] as number) : Number.POSITIVE_INFINITY;
+  return markers.some((m) => m.span[0] >= start && m.span[0] < end);
+}
+
+/** Every word of the span is the customer's, or the tail of one of their compounds ("förseningsersättning"). */
 function allCustomerWords(text: string, span: Span, cust: CustomerTerms): boolean {
   const words = text
     .slice(span[0], span[1])
     .toLowerCase()
     .split(/[^\p{L}\p{N}']+/u)
     .filter(Boolean);
-  return words.length > 0 && words.every((w) => cust.allWords.has(w));
+  return words.length > 0 && words.every((w) => cust.allWords.has(w) || cust.tails.has(w));
+}
+
+/** A negator stands within the three words before the character offset ("never have been sent"). */
+function negatedAt(tokens: Tokens, offset: number, pack: CompiledPack): boolean {
+  let i = 0;
+  let hi = tokens.starts.length;
+  while (i < hi) {
+    const mid = (i + hi) >> 1;
+    if ((tokens.starts[mid] as number) < offset) i = mid + 1;
+    else hi = mid;
+  }
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    if (tokens.breaks[k + 1] === 1) break;
+    if (pack.negators.has(tokens.words[k] as string)) return true;
+  }
+  return false;
 }
 
 /** Drops hits contained in a longer hit of the same kind, so one phrase is one behaviour. O(n log n). */
@@ -407,7 +518,23 @@ export function analyzeDraft(draft: string, ctx: DraftContext = {}): DraftAnalys
 
   // Restate (active listening): a statement that mirrors the customer's message (shares its key terms)
   // without being the agent's own action ("I've refunded your order" shares terms but is a solution).
-  if (cust && cust.terms.size > 0) findRestatements(text, tokens, sentences, pack, cust, behaviors, risks);
+  // With the customer's message at hand, the pack's restate phrases ("if I understand you correctly", "to
+  // recap") are markers: the sentence must still mirror the message ("To confirm, your refund is done" is not).
+  if (cust) {
+    const markers: BehaviorHit[] = [];
+    for (let i = behaviors.length - 1; i >= 0; i--) {
+      const b = behaviors[i] as BehaviorHit;
+      if (b.kind === 'restate') {
+        markers.push(b);
+        behaviors.splice(i, 1);
+      }
+    }
+    if (cust.terms.size > 0 || cust.cueKinds.size > 0) {
+      findRestatements(text, tokens, sentences, pack, cust, behaviors, risks, markers);
+    } else {
+      behaviors.push(...markers); // nothing to compare with (an empty message): as without one
+    }
+  }
 
   // Personal: the customer's name, or a greeting followed by a name.
   const name = firstName(context.customerName);

@@ -3,6 +3,7 @@
 // pack is plain data). Each pack is compiled once into token indexes.
 import { compilePatterns, PatternIndex, WordSet, type CompiledPattern } from './match';
 import en from './packs/en';
+import { compileSynonyms } from './terms';
 import type { BehaviorRule, CueRule, EmotionTerm, LanguagePack, RiskRule, TopicTerm } from './packs/types';
 import { LANGS, type Lang } from './types';
 
@@ -33,6 +34,12 @@ export interface CompiledPack {
   offers: PatternIndex<true>;
   /** Listening markers ("I can see", "jag förstår att"): a restatement without empathy needs one. */
   listening: PatternIndex<true>;
+  /** Summary openers ("so you", "så du"): a listening marker when it opens the sentence. */
+  paraphrase: PatternIndex<true>;
+  /** Inflection endings stripped before key terms are compared, longest first. */
+  suffixes: string[];
+  /** Key-term synonyms: stem key -> the key of the first word of its group. */
+  synonyms: Map<string, string>;
   /** Capitalised names that are not shouting: the engine's list plus the pack's. */
   acronyms: Set<string>;
 }
@@ -91,6 +98,8 @@ export function compilePack(pack: LanguagePack, loaded = true): CompiledPack {
   });
   for (const term of pack.topics) message.push(...compilePatterns<MessageRule>(term.p, { t: 'topic', term }));
   const draft: CompiledPattern<DraftRule>[] = [];
+  const suffixes = [...new Set((pack.suffixes ?? []).map((x) => x.toLowerCase()))].sort((a, b) => b.length - a.length);
+  const synonyms = compileSynonyms(pack.synonyms ?? [], suffixes);
   for (const rule of pack.behaviors) draft.push(...compilePatterns<DraftRule>(rule.p, { t: 'behavior', rule }));
   for (const rule of pack.risks) draft.push(...compilePatterns<DraftRule>(rule.p, { t: 'risk', rule }));
   for (const p of pack.closings) draft.push(...compilePatterns<DraftRule>(p, { t: 'closing' }));
@@ -107,6 +116,9 @@ export function compilePack(pack: LanguagePack, loaded = true): CompiledPack {
     greetings: new WordSet(pack.greetings),
     offers: new PatternIndex((pack.offers ?? []).flatMap((p) => compilePatterns<true>(p, true))),
     listening: new PatternIndex((pack.listening ?? []).flatMap((p) => compilePatterns<true>(p, true))),
+    paraphrase: new PatternIndex((pack.paraphrase ?? []).flatMap((p) => compilePatterns<true>(p, true))),
+    suffixes,
+    synonyms,
     acronyms: new Set([...ACRONYMS, ...(pack.acronyms ?? []).map((w) => w.toLowerCase())]),
   };
 }

@@ -116,6 +116,22 @@ export interface LanguagePack {
    */
   listening?: TokenPattern[];
   /**
+   * Optional: summary openers ("so you", "so the", "så du"): a listening marker only when it opens the
+   * sentence ("So you've been charged twice"), not mid-sentence ("..., so your payment goes up").
+   */
+  paraphrase?: TokenPattern[];
+  /**
+   * Optional: inflection endings stripped before the draft's and the customer's words are compared for
+   * restate ("ing", "ed", "s"; "arna", "en", "et"), so "leaking" mirrors "leaks" and "kortet" mirrors "kort".
+   * A stem keeps at least 3 letters.
+   */
+  suffixes?: string[];
+  /**
+   * Optional: groups of words that name the same thing in a customer's issue ("parcel|package",
+   * "faktura|räkning"); a draft that says one mirrors a message that says another.
+   */
+  synonyms?: string[];
+  /**
    * Optional: short words written in capitals that are names, not shouting ("BankID", "MVA", "KELA"); added
    * to the engine's own list (SMS, PIN, IBAN, VAT, EU, OK, ID...).
    */

@@ -103,6 +103,77 @@ describe('restatement (active listening)', () => {
       'Återbetalningar görs inom 14 dagar efter att vi tagit emot returen.',
       false,
     ],
+    // Inflections and synonyms: "leaks" ~ "leaking", "counter" is not needed when "machine" and "water" match.
+    [
+      'en',
+      'My washing machine leaks water every time I use it.',
+      "If I've understood correctly, the machine is leaking water whenever you use it.",
+      true,
+    ],
+    ['en', 'My package never arrived.', 'You mentioned the parcel never arrived.', true],
+    // Counts written as digits or words: "6" ~ "six".
+    [
+      'en',
+      'The app split me and my 6-year-old across different rows.',
+      "I completely understand, your six-year-old can't sit away from you on a split booking.",
+      true,
+    ],
+    // A paraphrase marker with nothing of the customer's issue is not a restatement.
+    ['en', 'My broadband keeps dropping out every evening.', "To confirm, I've booked an engineer for Friday.", false],
+    ['en', 'I want to cancel my contract.', 'To cancel your contract, I just need to confirm a few details.', false],
+    // "so" inside a sentence explains; only a sentence that opens with it sums up.
+    [
+      'en',
+      'Why does my mortgage payment keep going up?',
+      'Your mortgage is on a tracker rate, so your payment goes up when interest rates rise.',
+      false,
+    ],
+    [
+      'en',
+      'Your engineer dug up my front garden and left it full of rubble.',
+      'So the engineer left your front garden dug up and full of rubble.',
+      true,
+    ],
+    // A negated action is the customer's problem ("should never have been sent"), not the agent's solution.
+    [
+      'en',
+      'You sent me a final demand for a bill I paid in January!',
+      "I'm really sorry, you paid in January and the final demand should never have been sent.",
+      true,
+    ],
+    // A statement about the customer that tells of the problem and closely mirrors it, without a marker.
+    [
+      'en',
+      'I applied for a blue badge for my mum in March and have heard nothing.',
+      "Your mum applied for a blue badge in March and you still haven't heard anything.",
+      true,
+    ],
+    // ... but an answer that reuses the customer's words is not.
+    [
+      'en',
+      'I want to increase my credit card limit. How do I do it?',
+      'You can increase your credit card limit in the app under Cards.',
+      false,
+    ],
+    // Swedish inflections: "kortet" ~ "kort", "spärrades" ~ "spärrat".
+    [
+      'sv',
+      'Mitt kort har spärrats två gånger i veckan.',
+      'Du skriver att kortet spärrades två gånger förra veckan.',
+      true,
+    ],
+    [
+      'sv',
+      'Jag vill lämna tillbaka en klänning. Den är för liten.',
+      'Du har 30 dagars ångerrätt på klänningen.',
+      false,
+    ],
+    [
+      'sv',
+      'Er grävare lämnade min trädgård full med lera och stenar.',
+      'Så trädgården lämnades uppgrävd och full med lera och sten.',
+      true,
+    ],
   ] as const)('%s: %s', (lang, customerText, draft, restate) => {
     const kinds = analyzeDraft(draft, { lang, customerText }).behaviors.map((b) => b.kind);
     expect(kinds.includes('restate')).toBe(restate);

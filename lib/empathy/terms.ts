@@ -1,0 +1,50 @@
+// Key terms for restate detection: how a content word is reduced before the draft and the customer's
+// message are compared. Pure and allocation-light: it runs on every content word of a candidate sentence.
+
+/** What stemKey needs from a compiled pack. */
+export interface TermRules {
+  /** Inflection endings, longest first ("ings", "ing", "ed"; "arna", "en", "et"). */
+  suffixes: readonly string[];
+  /** Stem key -> the stem key of its synonym group's first word ("package" -> "parce"). */
+  synonyms: ReadonlyMap<string, string>;
+}
+
+const KEY_TERM_STEM = 5;
+
+/**
+ * The comparable key of a content word: an inflection ending stripped ("leaking", "leaks" -> "leak";
+ * "kortet", "korten" -> "kort"), a doubled final consonant undone ("dropped" -> "drop"), then cut to a
+ * prefix (crude but language-neutral for long words and compounds) and mapped through the synonyms.
+ */
+export function stemKey(w: string, rules: TermRules): string {
+  let stem = w;
+  for (const suffix of rules.suffixes) {
+    if (stem.length - suffix.length >= 3 && stem.endsWith(suffix)) {
+      stem = stem.slice(0, -suffix.length);
+      break;
+    }
+  }
+  if (stem !== w && stem.length >= 4 && stem.charCodeAt(stem.length - 1) === stem.charCodeAt(stem.length - 2)) {
+    stem = stem.slice(0, -1);
+  }
+  if (stem.length > KEY_TERM_STEM) stem = stem.slice(0, KEY_TERM_STEM);
+  return rules.synonyms.get(stem) ?? stem;
+}
+
+/** Compiles a pack's synonym groups ("parcel|package", "faktura|räkning") into a stem-key map. */
+export function compileSynonyms(groups: readonly string[], suffixes: readonly string[]): Map<string, string> {
+  const synonyms = new Map<string, string>();
+  const plain: TermRules = { suffixes, synonyms: new Map() };
+  for (const group of groups) {
+    const keys = group
+      .toLowerCase()
+      .split('|')
+      .map((w) => w.trim())
+      .filter(Boolean)
+      .map((w) => stemKey(w, plain));
+    const head = keys[0];
+    if (head === undefined) continue;
+    for (const k of keys.slice(1)) if (k !== head && !synonyms.has(k)) synonyms.set(k, head);
+  }
+  return synonyms;
+}
