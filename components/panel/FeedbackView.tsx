@@ -176,7 +176,10 @@ export function FeedbackView() {
       </h2>
       <Filters />
       {replyFlags !== undefined && <BehaviorSummary byTicket={byTicket} filters={filters} />}
-      {pinned && <FeedbackRow item={pinned} flags={flagsFor(pinned, byTicket)} />}
+      {/* The live query keeps its last result until it re-runs: never show the pinned row beside its twin. */}
+      {pinned && !list.some((i) => i.id === pinned.id) && (
+        <FeedbackRow item={pinned} flags={flagsFor(pinned, byTicket)} />
+      )}
       {items === undefined ? (
         <p className="muted">{t('app.loading')}</p>
       ) : list.length === 0 ? (

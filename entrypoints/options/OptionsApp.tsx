@@ -20,8 +20,13 @@ export interface OptionsAppProps {
 
 export function OptionsApp({ lang, actions }: OptionsAppProps) {
   const s = OPTIONS_STRINGS[lang];
-  const session = useLiveQuery(() => db.getMeta('session'), []);
-  const status = useLiveQuery(() => db.getMeta('status'), []);
+  // One query for both rows, so the session never shows before its sync state (no flash of "syncing").
+  const meta = useLiveQuery(async () => {
+    const [session, status] = await Promise.all([db.getMeta('session'), db.getMeta('status')]);
+    return { session, status };
+  }, []);
+  const session = meta?.session;
+  const status = meta?.status;
   // Shown at once from the sign-in answer; the live session row takes over when it arrives.
   const [justSignedIn, setJustSignedIn] = useState<Pick<SessionUser, 'name' | 'role'> | null>(null);
   const user = session?.user ?? justSignedIn;
