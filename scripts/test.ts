@@ -68,14 +68,15 @@ function vitestProject(project: string) {
         name: string;
         status: string;
         message?: string;
-        assertionResults: { fullName: string; status: string; failureMessages?: string[] }[];
+        assertionResults: { fullName: string; status: string; duration?: number; failureMessages?: string[] }[];
       }[];
     };
     const failures: string[] = [];
     for (const file of json.testResults) {
       const where = relative(root, file.name);
       const failed = file.assertionResults.filter((a) => a.status === 'failed');
-      for (const a of failed) failures.push(`${where} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+      for (const a of failed)
+        failures.push(`${where} › ${a.fullName}: ${firstLine(a.failureMessages?.[0], a.duration)}`);
       // A file that failed outside any test (import error, hook timeout) has no failed assertion to name.
       if (file.status === 'failed' && failed.length === 0) failures.push(`${where}: ${firstLine(file.message)}`);
     }
@@ -93,7 +94,10 @@ function vitestProject(project: string) {
   };
 }
 
-function firstLine(message: string | undefined) {
+function firstLine(message: string | undefined, ms?: number) {
+  // Vitest's JSON report loses a timeout's message and writes this placeholder instead.
+  if (message?.startsWith('Error: STACK_TRACE_ERROR'))
+    return `failed after ${((ms ?? 0) / 1000).toFixed(1)} s with no message (a timeout?); see its log above`;
   // Strip ANSI colours; the first non-empty line is the assertion or error message.
   const line = stripVTControlCharacters(message ?? '')
     .split('\n')

@@ -47,7 +47,9 @@ const cases: [string, () => Promise<{ args: string[]; env: Record<string, string
 ];
 
 describe.each(cases)('kill -9 during ingestion on %s', (_name, make) => {
-  it('keeps every acknowledged answer', async () => {
+  // Two hub processes start and 150+ answers go through one by one: on a loaded 2-core machine that has taken
+  // over a minute, so this test gets more room than the project's 60 s default.
+  it('keeps every acknowledged answer', { timeout: 180_000 }, async () => {
     const { args, env, opts } = await make();
     const token = await prepare(opts);
     const hub = await spawnHub(args, env);
