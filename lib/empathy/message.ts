@@ -152,13 +152,25 @@ function sarcasticFailureSentences(
   return out;
 }
 
+/** The negator at `k` goes with a wish ("vill [verkligen] inte", "don't want"), not with the feeling. */
+function wishedAway(words: string[], k: number, pack: CompiledPack): boolean {
+  const after = words[k + 1];
+  if (after !== undefined && pack.wishes.has(after)) return true;
+  for (let j = k - 1; j >= 0 && j >= k - 2; j--) {
+    const w = words[j] as string;
+    if (pack.wishes.has(w)) return true;
+    if (!pack.intensifiers.has(w)) break;
+  }
+  return false;
+}
+
 export function analyzeMessageDetailed(text: string, lang?: Lang): MessageDetails {
   const safe = typeof text === 'string' ? text : '';
   const language = lang ?? detectLanguage(safe).lang;
   const pack = packFor(language);
   const tokens = tokenize(safe);
   const raw = emptyScores();
-  let intensifierHits = splitCompoundIntensifiers(tokens, pack.pack.compoundIntensifiers);
+  let intensifierHits = splitCompoundIntensifiers(tokens, pack.compoundIntensifiers);
   const words = tokens.words;
   const cues: { kind: string; span: Span }[] = [];
 
@@ -234,6 +246,8 @@ export function analyzeMessageDetailed(text: string, lang?: Lang): MessageDetail
         break;
       }
     }
+    // "jag vill verkligen inte hamna hos inkasso", "don't want to lose": a wish not to is the fear itself.
+    if (negatedBy !== -1 && wishedAway(words, negatedBy, pack)) negatedBy = -1;
     for (let k = m.first; k <= m.last; k++) {
       if ((coveredUntil[k] as number) < m.last) {
         coveredUntil[k] = m.last;

@@ -3,7 +3,7 @@
 // pack is plain data). Each pack is compiled once into token indexes.
 import { compilePatterns, PatternIndex, WordSet, type CompiledPattern } from './match';
 import en from './packs/en';
-import { compileSynonyms } from './terms';
+import { compileSynonyms, foldWord, withFolded } from './terms';
 import type { BehaviorRule, CueRule, EmotionTerm, LanguagePack, RiskRule, TopicTerm } from './packs/types';
 import { LANGS, type Lang } from './types';
 
@@ -27,6 +27,12 @@ export interface CompiledPack {
   draft: PatternIndex<DraftRule>;
   negators: WordSet;
   intensifiers: WordSet;
+  /** Intensifying compound prefixes ("jätte"), with their undiacritic spellings when the pack folds. */
+  compoundIntensifiers: string[];
+  /** Wish verbs ("vill", "want"): "vill inte hamna hos inkasso" is a fear, not a negated one. */
+  wishes: WordSet;
+  /** The pack folds diacritics: key terms compare "rakning" with "räkning". */
+  fold: boolean;
   stopwords: Set<string>;
   secondPerson: WordSet;
   greetings: WordSet;
@@ -90,16 +96,21 @@ export function emptyPack(lang: Lang): LanguagePack {
 
 /** Compiles a pack; throws a PatternError naming the bad pattern (pack authoring error, caught by tests). */
 export function compilePack(pack: LanguagePack, loaded = true): CompiledPack {
+  // Customers often type without the language's letters ("jag ar sa besviken"): message rules then match both.
+  const fold = pack.foldDiacritics === true;
+  const m = fold ? withFolded : (p: string) => p;
+  const words = (list: readonly string[]) =>
+    fold ? [...new Set([...list, ...list.map((w) => foldWord(w.toLowerCase()))])] : [...list];
   const message: CompiledPattern<MessageRule>[] = [];
-  for (const term of pack.emotions) message.push(...compilePatterns<MessageRule>(term.p, { t: 'emotion', term }));
-  for (const rule of pack.cues) message.push(...compilePatterns<MessageRule>(rule.p, { t: 'cue', rule }));
+  for (const term of pack.emotions) message.push(...compilePatterns<MessageRule>(m(term.p), { t: 'emotion', term }));
+  for (const rule of pack.cues) message.push(...compilePatterns<MessageRule>(m(rule.p), { t: 'cue', rule }));
   pack.sarcasm.forEach((p, i) => {
-    message.push(...compilePatterns<MessageRule>(p, { t: 'sarcasm', id: `${pack.lang}.sarcasm.${i + 1}` }));
+    message.push(...compilePatterns<MessageRule>(m(p), { t: 'sarcasm', id: `${pack.lang}.sarcasm.${i + 1}` }));
   });
-  for (const term of pack.topics) message.push(...compilePatterns<MessageRule>(term.p, { t: 'topic', term }));
+  for (const term of pack.topics) message.push(...compilePatterns<MessageRule>(m(term.p), { t: 'topic', term }));
   const draft: CompiledPattern<DraftRule>[] = [];
   const suffixes = [...new Set((pack.suffixes ?? []).map((x) => x.toLowerCase()))].sort((a, b) => b.length - a.length);
-  const synonyms = compileSynonyms(pack.synonyms ?? [], suffixes);
+  const synonyms = compileSynonyms(pack.synonyms ?? [], suffixes, fold);
   for (const rule of pack.behaviors) draft.push(...compilePatterns<DraftRule>(rule.p, { t: 'behavior', rule }));
   for (const rule of pack.risks) draft.push(...compilePatterns<DraftRule>(rule.p, { t: 'risk', rule }));
   for (const p of pack.closings) draft.push(...compilePatterns<DraftRule>(p, { t: 'closing' }));
@@ -109,9 +120,12 @@ export function compilePack(pack: LanguagePack, loaded = true): CompiledPack {
     pack,
     message: new PatternIndex(message),
     draft: new PatternIndex(draft),
-    negators: new WordSet(pack.negators),
-    intensifiers: new WordSet(pack.intensifiers),
-    stopwords: new Set(pack.stopwords.map((w) => w.toLowerCase())),
+    negators: new WordSet(words(pack.negators)),
+    intensifiers: new WordSet(words(pack.intensifiers)),
+    compoundIntensifiers: words(pack.compoundIntensifiers ?? []),
+    wishes: new WordSet(words(pack.wishes ?? [])),
+    stopwords: new Set(words(pack.stopwords.map((w) => w.toLowerCase()))),
+    fold,
     secondPerson: new WordSet(pack.secondPerson),
     greetings: new WordSet(pack.greetings),
     offers: new PatternIndex((pack.offers ?? []).flatMap((p) => compilePatterns<true>(p, true))),

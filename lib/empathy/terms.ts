@@ -7,6 +7,8 @@ export interface TermRules {
   suffixes: readonly string[];
   /** Stem key -> the stem key of its synonym group's first word ("package" -> "parce"). */
   synonyms: ReadonlyMap<string, string>;
+  /** Compare words without diacritics ("rakning" ~ "räkning"). */
+  fold?: boolean;
 }
 
 const KEY_TERM_STEM = 5;
@@ -16,7 +18,8 @@ const KEY_TERM_STEM = 5;
  * "kortet", "korten" -> "kort"), a doubled final consonant undone ("dropped" -> "drop"), then cut to a
  * prefix (crude but language-neutral for long words and compounds) and mapped through the synonyms.
  */
-export function stemKey(w: string, rules: TermRules): string {
+export function stemKey(word: string, rules: TermRules): string {
+  const w = rules.fold ? foldWord(word) : word;
   let stem = w;
   for (const suffix of rules.suffixes) {
     if (stem.length - suffix.length >= 3 && stem.endsWith(suffix)) {
@@ -32,9 +35,13 @@ export function stemKey(w: string, rules: TermRules): string {
 }
 
 /** Compiles a pack's synonym groups ("parcel|package", "faktura|räkning") into a stem-key map. */
-export function compileSynonyms(groups: readonly string[], suffixes: readonly string[]): Map<string, string> {
+export function compileSynonyms(
+  groups: readonly string[],
+  suffixes: readonly string[],
+  fold = false,
+): Map<string, string> {
   const synonyms = new Map<string, string>();
-  const plain: TermRules = { suffixes, synonyms: new Map() };
+  const plain: TermRules = { suffixes, synonyms: new Map(), fold };
   for (const group of groups) {
     const keys = group
       .toLowerCase()
@@ -47,4 +54,47 @@ export function compileSynonyms(groups: readonly string[], suffixes: readonly st
     for (const k of keys.slice(1)) if (k !== head && !synonyms.has(k)) synonyms.set(k, head);
   }
   return synonyms;
+}
+
+// ---- writing without diacritics ----
+
+const FOLD: Record<string, string> = { å: 'a', ä: 'a', ö: 'o', é: 'e', ü: 'u' };
+const FOLDABLE = /[åäöéü]/;
+
+/** "räkning" -> "rakning": how a word reads typed on a keyboard without the language's letters. */
+export function foldWord(w: string): string {
+  return FOLDABLE.test(w) ? w.replace(/[åäöéü]/g, (c) => FOLD[c] as string) : w;
+}
+
+/**
+ * Adds the undiacritic spelling of every alternative that has one: "är|rädd*" -> "är|rädd*|ar|radd*", so a
+ * message typed without å/ä/ö ("jag ar sa radd") still matches. The pattern syntax is kept as it is.
+ */
+export function withFolded(pattern: string): string {
+  if (!FOLDABLE.test(pattern)) return pattern;
+  return pattern
+    .split(' / ')
+    .map((alt) =>
+      alt
+        .trim()
+        .split(/\s+/)
+        .map((slot) => {
+          const optional = slot.startsWith('[') && slot.endsWith(']');
+          const body = optional ? slot.slice(1, -1) : slot;
+          if (body === '..' || body === '.' || !FOLDABLE.test(body)) return slot;
+          const alts = body.split('|');
+          const seen = new Set(alts.map((a) => a.toLowerCase()));
+          for (const a of body.split('|')) {
+            const f = foldWord(a.toLowerCase());
+            if (!seen.has(f)) {
+              seen.add(f);
+              alts.push(f);
+            }
+          }
+          const joined = alts.join('|');
+          return optional ? `[${joined}]` : joined;
+        })
+        .join(' '),
+    )
+    .join(' / ');
 }

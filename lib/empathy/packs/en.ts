@@ -776,6 +776,7 @@ export const en: LanguagePack = {
     'good to know / thanks for that',
     'never fail to / you manage to .. every time',
   ],
+  wishes: ['want', 'wanted', 'wanna', 'hope', 'wish'],
   negators: [
     'not',
     "don't",

@@ -364,6 +364,9 @@ const VERBS_DONE =
 const VERBS_NEXT =
   'skicka*|boka*|ordna*|fixa*|ändra*|spärra*|återbetala*|kreditera*|ersätta|ersätter|ringa|ringer|lägga|lägger|beställa|beställer|makulera*|registrera*|åtgärda*|eskalera*|rätta*|flytta*|erbjuda|erbjuder|betala|betalar|stänga|stänger|aktivera*|pausa*|förlänga|förlänger|byta|byter|felanmäla*|ombooka|omboka*|räkna*|avslut*|kör|köra|kolla*|kontrollera*|undersök*|utred*';
 
+/** Ages that read as old age ("är 89", "87 år"). */
+const AGES = Array.from({ length: 26 }, (_, i) => String(75 + i)).join('|');
+
 export const sv: LanguagePack = {
   lang: 'sv',
   emotions: [
@@ -418,6 +421,12 @@ export const sv: LanguagePack = {
     { p: 'ingen|ingenting .. svarar|svarat|hört|hör|ringt|gjort|hjälper|hjälpt|händer|hänt', emotion: 'frustrated' },
     { p: 'fungerar|funkar|fungerade|funkade inte / slutat fungera|funka', emotion: 'frustrated', w: 0.7 },
     { p: 'inte okej|ok|acceptabelt|rimligt|godtagbart|seriöst', emotion: 'frustrated', w: 1.2, negation: true },
+    {
+      p: 'inte [direkt|så|särskilt|riktigt] någon|nån|något|nåt vidare / inget|ingen|inga vidare',
+      emotion: 'disappointed',
+      w: 1.2,
+      negation: true,
+    },
     { p: 'trasig*|krånglar|krånglat|strular|strulat|hänger|kraschar|nere', emotion: 'frustrated', w: 0.4 },
     { p: 'timme|timmar|minuter i telefonkö|kö / i telefonkö', emotion: 'frustrated', w: 0.8 },
     // disappointed
@@ -425,7 +434,7 @@ export const sv: LanguagePack = {
     { p: 'förväntat|förväntade .. mer|bättre|annat / hade hoppats / såg fram emot', emotion: 'disappointed', w: 1.5 },
     { p: 'synd|tråkig*|tråkigt|missnöjd*|ledsen|ledsna|snopen|snopet', emotion: 'disappointed' },
     {
-      p: 'inte vad jag beställde|betalade|förväntade / inte som utlovat|beskrivet / inte som på bilden',
+      p: 'inte [riktigt] vad jag|vi .. beställde|beställt|betalade|betalat|förväntade|förväntat|räknat|räknade|tänkt|trodde|hoppats / inte som utlovat|beskrivet / inte som på bilden',
       emotion: 'disappointed',
       w: 1.2,
     },
@@ -662,7 +671,7 @@ export const sv: LanguagePack = {
     {
       id: 'sv.cue.repeat.again',
       kind: 'repeat-contact',
-      p: 'igen|återigen / ännu en gång / gång på gång / varje gång / samma problem|fel / fick höra|beskedet / lovade .. förra|i / dagar|veckor|månader|timmar nu',
+      p: 'igen|återigen / ännu en gång / gång på gång / varje gång / samma problem|fel / fick höra|beskedet / lovade .. förra|i / dagar|veckor|månader|timmar nu / andra|tredje|fjärde|femte|sjätte veckan|månaden|dagen|helgen [i] nu|rad / veckan|månaden|dagen i rad',
       emotion: 'frustrated',
     },
     {
@@ -689,7 +698,7 @@ export const sv: LanguagePack = {
     {
       id: 'sv.cue.vuln.illness',
       kind: 'vulnerability',
-      p: 'cancer|cellgift*|sjukhus*|opererad|operation|sjukskriv*|sjuk|sjuka|funktionsnedsättning|funktionshinder|rullstol*|demens|dement|gravid|dialys|syrgas|medicin*|diabet*|blind|döv|hörselskadad|synskadad|strålning|cytostatika / opererat*|opererad*',
+      p: 'cancer|cellgift*|sjukhus*|opererad|operation|sjukskriv*|sjuk|sjuka|funktionsnedsättning|funktionshinder|funktionsvariation|rullstol*|rullator*|permobil*|hörapparat*|handikapp*|demens|dement|gravid|dialys|syrgas|medicin*|diabet*|blind|döv|hörselskadad|synskadad|strålning|cytostatika / opererat*|opererad*',
       emotion: 'worried',
       w: 1.2,
     },
@@ -710,14 +719,14 @@ export const sv: LanguagePack = {
     {
       id: 'sv.cue.vuln.alone',
       kind: 'vulnerability',
-      p: 'pensionär|äldre|nyfödd*|bebis|spädbarn / bor ensam / 80|85|87|88|90|92 år',
+      p: `pensionär|äldre|nyfödd*|bebis|spädbarn / bor ensam / ${AGES} år / är|fyller|fyllt|blir ${AGES} [år]`,
       emotion: 'worried',
       w: 0.8,
     },
     {
       id: 'sv.cue.urgency',
       kind: 'urgency',
-      p: 'akut*|brådskande|omgående|snarast|asap|inatt / kan|kunna|behöver|måste|senast|helst .. idag|ikväll|imorgon / kan|kunna|behöver|måste|senast|helst .. i dag|kväll|morgon / nu direkt / så fort som möjligt / så snart som möjligt / senast|innan|före .. måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|imorgon|helgen / flyger|reser|åker|börjar|stänger .. på|i .. måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|morgon / inom .. dagar|timmar / besked|svar|hjälp|det nu / ska|måste|behöver .. på|senast|före|innan .. måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag',
+      p: 'akut*|brådskande|omgående|snarast|asap|inatt|hinner / går|avgår|stänger|börjar|landar|lyfter om .. minuter|min|timme|timmar / åka|resa|flyga|åker|reser|flyger .. om .. dagar|dag|veckor|vecka|timmar / inom .. vecka|veckan|dag|dygn|timme / kan|kunna|behöver|måste|senast|helst .. idag|ikväll|imorgon / kan|kunna|behöver|måste|senast|helst .. i dag|kväll|morgon / nu direkt / så fort som möjligt / så snart som möjligt / senast|innan|före .. måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|imorgon|helgen / flyger|reser|åker|börjar|stänger .. på|i .. måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|morgon / inom .. dagar|timmar / besked|svar|hjälp|det nu / ska|måste|behöver .. på|senast|före|innan .. måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag',
       emotion: 'worried',
       w: 0.8,
     },
@@ -735,11 +744,12 @@ export const sv: LanguagePack = {
     {
       id: 'sv.cue.fault.wrong',
       kind: 'service-failure',
-      p: 'skadad*|trasig*|saknas|försenad*|inställd*|avbrott|borttappad|tappat',
+      p: 'skadad*|trasig*|saknas|försenad*|inställd*|avbrott|borttappad|tappat / olika|motstridiga|motsägelsefulla besked|svar|uppgifter',
     },
   ],
   sarcasm: [
-    'toppen|perfekt|underbart|fantastiskt|kanon|strålande|härligt|suveränt|lysande|grattis .. igen|ännu',
+    'toppen|perfekt|underbart|fantastiskt|kanon|strålande|härligt|suveränt|lysande|grattis|kul|roligt|trevligt .. igen|ännu',
+    'toppen|perfekt|underbart|fantastiskt|kanon|strålande|härligt|suveränt|lysande|kul|roligt|smidigt|bra att .. ingen|ingenting|inget|aldrig',
     'tack för ingenting / tack för inget / tack så jättemycket för ingenting',
     'verkligen imponerande / så imponerande / vilken service / vilken överraskning / ingen överraskning',
     'snyggt|bra jobbat .. igen',
@@ -747,6 +757,8 @@ export const sv: LanguagePack = {
     'lyckas verkligen|alltid / ni lyckas verkligen|alltid',
   ],
   negators: ['inte', 'ej', 'aldrig', 'ingen', 'inget', 'inga', 'knappast', 'varken', 'icke', 'knappt'],
+  foldDiacritics: true,
+  wishes: ['vill', 'ville', 'hoppas', 'önskar'],
   compoundIntensifiers: ['jätte', 'super', 'sjukt', 'skit', 'kanon', 'mega'],
   intensifiers: [
     'väldigt',

@@ -90,8 +90,19 @@ export interface LanguagePack {
   sarcasm: TokenPattern[];
   /** Single-token negators ("not", "inte", "ikke", "en"): flip an emotion term within 3 tokens after them. */
   negators: TokenPattern[];
+  /**
+   * Optional: wish verbs ("want", "hope"; "vill", "hoppas"). A negator next to one does not negate the
+   * feeling after it: "jag vill inte hamna hos inkasso" and "I don't want to lose it" are fears.
+   */
+  wishes?: TokenPattern[];
   /** Single-token intensifiers ("very", "jätte*"): raise intensity and the next emotion term's weight. */
   intensifiers: TokenPattern[];
+  /**
+   * Optional: customers often write without the language's letters ("jag ar sa radd", "forstar inte"): the
+   * message rules, negators, intensifiers and stopwords also match the undiacritic spelling, and restate
+   * compares key terms without diacritics.
+   */
+  foldDiacritics?: boolean;
   /** Optional: intensifying compound prefixes ("jätte", "kjempe", "mega"): "jätteorolig" reads as "orolig". */
   compoundIntensifiers?: string[];
   /** Draft behaviours (acknowledge, apology, ...). 'restate' and 'personal' are also found by the engine. */

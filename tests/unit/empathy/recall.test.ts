@@ -54,6 +54,38 @@ describe('customer emotion', () => {
   });
 });
 
+describe('Swedish as customers type it', () => {
+  test.each([
+    // Without å/ä/ö.
+    ['jag ar sa radd att nagon har tagit mina pengar, vad ska jag gora', 'worried'],
+    ['forstar inte riktigt vad den har avgiften galler', 'confused'],
+    ['detta ar helt oacceptabelt, har ringt tva ganger redan', 'frustrated'],
+    ['Fick paketet idag och ar jattenojd, tack sa mycket!', 'positive'],
+    // Negated judgements and everyday understatement.
+    ['Inte särskilt nöjd med ert nya abonnemang faktiskt.', 'disappointed'],
+    ['Rummet var inget vidare och inte vad vi hade räknat med.', 'disappointed'],
+    // Sarcasm: praise that opens a complaint, or "great that nobody...".
+    ['Åh vad kul, ännu en leverans som blivit försenad.', 'frustrated'],
+    ['Verkligen toppen att ingen på kontoret svarar i telefon.', 'frustrated'],
+  ] as const)('%s -> %s', (text, emotion) => {
+    expect(analyzeMessage(text, { lang: 'sv' }).emotion).toBe(emotion);
+  });
+
+  test.each([
+    ['har ringt tva ganger redan och inget hander', 'repeat-contact', true],
+    ['Fjärde veckan nu utan besked.', 'repeat-contact', true],
+    ['Min mamma som är 89 väntar på sin rullator.', 'vulnerability', true],
+    ['Planet går om 40 minuter och kön står still.', 'urgency', true],
+    ['Vi ska åka om tolv dagar, hinner passet komma?', 'urgency', true],
+    // A wish not to is the fear itself, not a negated feeling.
+    ['Jag vill verkligen inte hamna hos inkasso.', 'negation', false],
+    ['Jag är inte nöjd med svaret.', 'negation', true],
+  ] as const)('%s: %s %s', (text, cue, present) => {
+    const cues = analyzeMessage(text, { lang: 'sv' }).cues.map((c) => c.kind);
+    expect(cues.includes(cue)).toBe(present);
+  });
+});
+
 describe('restatement (active listening)', () => {
   test.each([
     // The clause after the comma is the agent's action; the first clause still mirrors the customer.
