@@ -8,6 +8,7 @@ import { COACH_STRINGS, coachUiLang } from '../../components/coach/strings';
 import type { CoachRewrite, HighlightBox } from '../../components/coach/types';
 import { createBridge, findComposers, type FoundComposer, iframeEditable, isOptedOut } from '../../lib/editors/detect';
 import type { EditorBridge } from '../../lib/editors/types';
+import { undoBoundaryDelay } from '../../lib/editors/undo';
 import {
   type Behavior,
   type Channel,
@@ -67,6 +68,8 @@ interface Tracked {
   draft: string;
   closed: boolean;
   listeners: AbortController;
+  /** performance.now() of the composer's last input event (-1: none yet), for the undo boundary. */
+  lastInputAt: number;
 }
 
 const DEFAULT_CONTEXT: CoachContext = { enabled: true, library: null, usage: {} };
@@ -271,6 +274,7 @@ export function startCoach(deps: CoachDeps, store: CoachStore = createCoachStore
       draft: '',
       closed: false,
       listeners,
+      lastInputAt: -1,
     };
     tracked.set(found.target, t);
     // The thread is only read once there is something to coach (pages without a composer stay cheap).
@@ -278,7 +282,15 @@ export function startCoach(deps: CoachDeps, store: CoachStore = createCoachStore
     const opts = { signal: listeners.signal, capture: true } as const;
     // Typing is the strongest sign of which composer the agent uses (an editor may recreate its body
     // without a focus event, e.g. CKEditor's setData in iframe mode).
-    found.target.addEventListener('input', () => (t === active ? analyze(t) : activate(t)), opts);
+    found.target.addEventListener(
+      'input',
+      () => {
+        t.lastInputAt = performance.now();
+        if (t === active) analyze(t);
+        else activate(t);
+      },
+      opts,
+    );
     found.target.addEventListener('focus', () => activate(t), opts);
     found.target.addEventListener('keydown', (e) => onKeyDown(t, e), opts);
     // An iframe editor scrolls in its own window, which the top window's scroll listener never hears.
@@ -357,9 +369,26 @@ export function startCoach(deps: CoachDeps, store: CoachStore = createCoachStore
     insertSuggestion(suggestion);
   };
 
+  // Runs `edit` once the editor's undo-grouping window since the agent's last keystroke has closed, so the
+  // edit is its own undo step (lib/editors/undo.ts); at once for editors that need no wait.
+  const atUndoBoundary = (t: Tracked, edit: () => void) => {
+    const started = performance.now();
+    const attempt = () => {
+      if (signal.aborted || t.closed || active !== t) return;
+      const now = performance.now();
+      const wait = t.lastInputAt < 0 ? 0 : undoBoundaryDelay(t.bridge.kind, now - t.lastInputAt, now - started);
+      if (wait > 0) win.setTimeout(attempt, wait);
+      else edit();
+    };
+    attempt();
+  };
+
   const insertSuggestion = (s: Suggestion) => {
     const t = active;
-    if (!t) return;
+    if (t) atUndoBoundary(t, () => insertNow(t, s));
+  };
+
+  const insertNow = (t: Tracked, s: Suggestion) => {
     // Keep words apart on both sides, as the agent would have typed it.
     const before = t.bridge.charBeforeCaret();
     const after = t.bridge.charAfterCaret();
@@ -371,10 +400,12 @@ export function startCoach(deps: CoachDeps, store: CoachStore = createCoachStore
   const applyRewrite = (r: CoachRewrite) => {
     const t = active;
     if (!t) return;
-    // The draft may have changed since the span was computed: replace only the words the agent saw.
-    if (t.bridge.readText().slice(r.span[0], r.span[1]) === r.original) t.bridge.replaceSpan(r.span, r.replacement);
     store.setState({ previewId: null });
-    analyze(t);
+    atUndoBoundary(t, () => {
+      // The draft may have changed since the span was computed: replace only the words the agent saw.
+      if (t.bridge.readText().slice(r.span[0], r.span[1]) === r.original) t.bridge.replaceSpan(r.span, r.replacement);
+      analyze(t);
+    });
   };
 
   const reportSent = (t: Tracked) => {

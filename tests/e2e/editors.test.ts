@@ -27,6 +27,8 @@ const beforeCaret = (page: Page) => api(page, (t) => t.textBeforeCaret());
 
 const DRAFT = 'Hello Maria, thanks for waiting. You should have read the FAQ.';
 const RISKY = 'You should have';
+/** The draft's last keystroke, typed right before a suggestion or rewrite is clicked. */
+const LAST = DRAFT.slice(-1);
 
 async function openEditor(name: EditorPage): Promise<Page> {
   const page = await browser.context.newPage();
@@ -37,10 +39,8 @@ async function openEditor(name: EditorPage): Promise<Page> {
   });
   await page.locator('attune-coach').waitFor({ state: 'attached', timeout: 15_000 });
   await api(page, (t) => t.focusEnd());
-  await page.keyboard.type(DRAFT);
-  // ProseMirror (500 ms) and Quill (1 s) group edits made close together into one undo step; an agent
-  // pausing to read the chip is the real-world case, and the test waits the same way.
-  await page.waitForTimeout(1100);
+  // All but the last keystroke; the tests type it right before they click (see LAST).
+  await page.keyboard.type(DRAFT.slice(0, -1));
   return page;
 }
 
@@ -49,13 +49,19 @@ describe.each(EDITOR_PAGES)('%s', (name) => {
     const page = await openEditor(name);
     const c = coach(page);
     await expect.poll(() => c.suggestions.count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    const [first] = await suggestionList(c.suggestions);
-    const phrase = first?.text ?? '';
-    expect(phrase.length).toBeGreaterThan(5);
 
+    // A keystroke and then at once a click: ProseMirror (500 ms) and Quill (1 s) merge edits made that close
+    // together into one undo step, and the insertion must still be a step of its own.
+    await page.keyboard.type(LAST);
+    const offered = (await suggestionList(c.suggestions)).map((x) => x.text);
     await c.suggestions.first().click();
 
-    await expect.poll(() => model(page)).toContain(`${DRAFT} ${phrase}`);
+    // The insertion may wait for the editor's undo-grouping window (up to ~1 s after the last keystroke).
+    await expect.poll(() => model(page), { timeout: 5000 }).toContain(`${DRAFT} `);
+    // The inserted words are the first suggestion the chip offered, right after the typed draft.
+    const inserted = await model(page);
+    const phrase = offered.find((x) => x.length > 5 && inserted.includes(`${DRAFT} ${x}`)) ?? '';
+    expect(phrase).not.toBe('');
     expect(await beforeCaret(page)).toMatch(new RegExp(`${escapeRe(phrase)}$`));
     await page.keyboard.press('Control+z');
     await expect.poll(() => model(page)).not.toContain(phrase);
@@ -79,9 +85,10 @@ describe.each(EDITOR_PAGES)('%s', (name) => {
     }
     const replacement = (await c.rewrites.first().textContent()) ?? '';
 
+    await page.keyboard.type(LAST); // right before the click, as in the insertion test
     await c.rewrites.first().click();
 
-    await expect.poll(() => model(page)).toContain(replacement);
+    await expect.poll(() => model(page), { timeout: 5000 }).toContain(replacement);
     expect(await model(page)).not.toContain(RISKY);
     expect(await model(page)).toContain('Hello Maria, thanks for waiting.');
     await page.keyboard.press('Control+z');
