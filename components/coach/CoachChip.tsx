@@ -13,6 +13,8 @@ export interface CoachChipProps {
   anchor: Box;
   /** Boxes the chip must not cover (the composer's send buttons). */
   avoid: Box[];
+  /** Boxes the chip covers only when nothing else fits (the latest customer message). */
+  keepClear?: Box[];
   viewport: { width: number; height: number };
   theme: 'light' | 'dark';
   /** Analysis counter, exposed as data-revision. */
@@ -53,7 +55,7 @@ export function CoachChip(props: CoachChipProps) {
     if (width !== size.width || height !== size.height) setSize({ width, height });
   });
 
-  const place = placeChip(props.anchor, size, props.avoid, props.viewport);
+  const place = placeChip(props.anchor, size, props.avoid, props.viewport, props.keepClear);
   const band = scoreBand(model.score);
 
   return (

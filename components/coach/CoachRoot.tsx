@@ -10,7 +10,10 @@ import type { CoachModel, CoachRewrite, HighlightBox } from './types';
 export interface CoachView {
   model: CoachModel;
   anchor: Box;
+  /** Boxes the chip must never cover (send buttons). */
   avoid: Box[];
+  /** Boxes the chip covers only when nothing else fits (the latest customer message). */
+  keepClear: Box[];
   theme: 'light' | 'dark';
   /** Bumped on every analysis, so observers (tests, bench:inpage) can see the chip update. */
   revision: number;
@@ -47,6 +50,7 @@ export function CoachRoot({ state, handlers }: { state: CoachRootState; handlers
         model={view.model}
         anchor={view.anchor}
         avoid={view.avoid}
+        keepClear={view.keepClear}
         viewport={state.viewport}
         theme={view.theme}
         revision={view.revision}

@@ -117,6 +117,7 @@ export function startCoach(deps: CoachDeps, store: CoachStore = createCoachStore
   let coachLangs: readonly Lang[] = [];
   let customer: MessageAnalysis | null = null;
   let customerText: string | null = null;
+  let customerElement: Element | null = null;
   // Read with the customer message, not per keystroke: adapters may scan the page for it.
   let channel: Channel | null = null;
   let active: Tracked | null = null;
@@ -132,6 +133,7 @@ export function startCoach(deps: CoachDeps, store: CoachStore = createCoachStore
       .catch(() => null)
       .then(async (msg) => {
         customerText = msg?.text ?? null;
+        customerElement = msg?.element ?? null;
         try {
           channel = adapter.ticketContext(doc, win).channel;
         } catch {
@@ -201,6 +203,7 @@ export function startCoach(deps: CoachDeps, store: CoachStore = createCoachStore
         model,
         anchor: prev?.anchor ?? box(t.bridge.anchor.getBoundingClientRect()),
         avoid: prev?.avoid ?? sendButtons(t).map((b) => box(b.getBoundingClientRect())),
+        keepClear: prev?.keepClear ?? keepClear(),
         theme: prev?.theme ?? detectTheme(t.bridge.anchor, win),
         revision: ++revision,
       },
@@ -234,8 +237,16 @@ export function startCoach(deps: CoachDeps, store: CoachStore = createCoachStore
         ...state.view,
         anchor: box(t.bridge.anchor.getBoundingClientRect()),
         avoid: sendButtons(t).map((b) => box(b.getBoundingClientRect())),
+        keepClear: keepClear(),
       },
     });
+  };
+
+  // The latest customer message, while it is on the page: the chip stays off what the agent is answering.
+  const keepClear = (): Box[] => {
+    if (!customerElement?.isConnected) return [];
+    const r = customerElement.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 ? [box(r)] : [];
   };
 
   const sendButtons = (t: Tracked): Element[] => {

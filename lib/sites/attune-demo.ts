@@ -50,7 +50,7 @@ export const attuneDemoAdapter: SiteAdapter = {
     const text = readableText(body);
     if (!text) return null;
     const at = last.querySelector('time')?.getAttribute('datetime') ?? undefined;
-    return { text, author: last.getAttribute('data-author') ?? undefined, at };
+    return { text, author: last.getAttribute('data-author') ?? undefined, at, element: last };
   },
   ticketContext(doc, win): TicketContext {
     const root = ticketRoot(doc);

@@ -65,6 +65,7 @@ export const freshdeskAdapter: SiteAdapter = {
       text: block.text,
       ...(block.author ? { author: block.author } : {}),
       ...(block.at ? { at: block.at } : {}),
+      element: block.el,
     };
   },
   ticketContext(doc, win): TicketContext {

@@ -478,6 +478,7 @@ export const genericAdapter: SiteAdapter = {
         text: clipTail(block.text),
         ...(block.author ? { author: block.author } : {}),
         ...(block.at ? { at: block.at } : {}),
+        element: block.el,
       };
     }
     // Blocks were found but none reads as the customer's: better no message than the agent's own words.

@@ -40,6 +40,7 @@ export function gmailAccount(doc: Document): string | null {
 }
 
 export interface GmailMessage {
+  el: Element;
   email: string | null;
   name: string | null;
   text: string;
@@ -57,6 +58,7 @@ export function gmailMessages(doc: Document): GmailMessage[] {
     const title = queryFirst(el, GMAIL_SELECTORS.date)?.getAttribute('title');
     const ms = title ? Date.parse(title.replace(/\s+at\s+/, ' ')) : Number.NaN;
     out.push({
+      el,
       email: sender?.getAttribute('email')?.toLowerCase() ?? null,
       name: sender?.getAttribute('name') || normalizeText(sender?.textContent ?? '') || null,
       text,
@@ -99,6 +101,7 @@ export const gmailAdapter: SiteAdapter = {
       text: latest.text,
       ...(latest.name ? { author: latest.name } : {}),
       ...(latest.at ? { at: latest.at } : {}),
+      element: latest.el,
     };
   },
   ticketContext(doc, win): TicketContext {

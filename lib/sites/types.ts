@@ -16,6 +16,8 @@ export interface CustomerMessage {
   author?: string;
   /** ISO timestamp when known. */
   at?: string;
+  /** The message on the page, when it is shown there, so the coach's chip can keep clear of it. */
+  element?: Element;
 }
 
 export interface TicketContext {

@@ -65,6 +65,7 @@ export function isZendesk(doc: Document, win: Window): boolean {
 }
 
 export interface ZendeskLogEntry {
+  el: Element;
   type: 'end-user' | 'agent' | 'internal' | 'unknown';
   text: string;
   author?: string;
@@ -90,6 +91,7 @@ export function zendeskLog(scope: ParentNode): ZendeskLogEntry[] {
     const datetime = queryFirst(item, ZENDESK_SELECTORS.timestamp)?.getAttribute('datetime');
     const ms = datetime ? Date.parse(datetime) : Number.NaN;
     out.push({
+      el: item,
       type,
       text,
       ...(author ? { author } : {}),
@@ -128,6 +130,7 @@ export const zendeskAdapter: SiteAdapter = {
       text: latest.text,
       ...(latest.author ? { author: latest.author } : {}),
       ...(latest.at ? { at: latest.at } : {}),
+      element: latest.el,
     };
   },
   ticketContext(doc, win): TicketContext {

@@ -54,6 +54,7 @@ describe('attune-demo adapter', () => {
     const msg = await attuneDemoAdapter.latestCustomerMessage(doc, window);
     expect(msg?.text.startsWith(c.customerStarts)).toBe(true);
     expect(msg?.author).toBe(c.requester);
+    expect(msg?.element?.getAttribute('data-author')).toBe(c.requester);
     for (const comp of c.composers) {
       const el = doc.querySelector(comp.selector);
       expect(el).not.toBeNull();

@@ -21,6 +21,7 @@ describe('freshdesk', () => {
     );
     expect(message?.author).toBe('Anna Lindqvist');
     expect(message?.at).toBe('2026-11-23T13:50:00.000Z');
+    expect(message?.element?.textContent).toContain('hyran dras på fredag');
   });
 
   it.each([

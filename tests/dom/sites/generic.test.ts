@@ -34,6 +34,7 @@ describe('generic: latest customer message', () => {
     const { doc, win } = loadFixture(SITE, file, url);
     const message = await genericAdapter.latestCustomerMessage(doc, win);
     expect(message?.text).toContain(has);
+    expect(message?.element?.textContent).toContain(has);
     for (const absent of not) expect(message?.text).not.toContain(absent);
     if (author) expect(message?.author).toBe(author);
     if (at) expect(message?.at).toBe(at);

@@ -20,6 +20,7 @@ describe('gmail', () => {
       'It is still not on my account. This is really frustrating, I need that money before the weekend.',
     );
     expect(message?.author).toBe('Olle Berg');
+    expect(message?.element?.textContent).toContain('It is still not on my account.');
     expect(message?.at).toMatch(/^2026-11-23T/);
   });
 

@@ -58,4 +58,67 @@ describe('placeChip', () => {
     expect(overlaps({ ...p, ...chip }, send)).toBe(false);
     expect(p.side).toBe('below');
   });
+
+  describe('keeps clear of the latest customer message', () => {
+    // The demo helpdesk's chat ticket at 1280×800: the message sits right above the composer.
+    const vp = { width: 1280, height: 800 };
+    const tall = { width: 380, height: 300 };
+    const composer = { left: 290, top: 500, width: 860, height: 120 };
+    const message = { left: 288, top: 340, width: 864, height: 104 };
+
+    it.each([
+      {
+        name: 'room above the message: above it, still right-aligned with the composer',
+        anchor: composer,
+        clearOf: [message],
+        side: 'above',
+        top: message.top - tall.height - 6,
+      },
+      {
+        name: 'message near the top, room below the composer: below',
+        anchor: { ...composer, top: 300 },
+        clearOf: [{ ...message, top: 150 }],
+        side: 'below',
+        top: 300 + 120 + 6,
+      },
+      {
+        name: 'narrow composer with room on its right: beside',
+        anchor: { left: 100, top: 450, width: 500, height: 300 },
+        clearOf: [{ left: 100, top: 40, width: 500, height: 400 }],
+        side: 'beside',
+        top: 450 + 300 - tall.height,
+      },
+      {
+        name: 'no message on the page: the usual spot above the composer',
+        anchor: composer,
+        clearOf: [],
+        side: 'above',
+        top: composer.top - tall.height - 6,
+      },
+      {
+        name: 'message out of the way: the usual spot',
+        anchor: composer,
+        clearOf: [{ ...message, left: 0, width: 200 }],
+        side: 'above',
+        top: composer.top - tall.height - 6,
+      },
+    ] as const)('$name', ({ anchor, clearOf, side, top }) => {
+      const p = placeChip(anchor, tall, [], vp, [...clearOf]);
+      expect(p.side).toBe(side);
+      expect(p.top).toBe(top);
+      for (const m of clearOf) expect(overlaps({ ...p, ...tall }, m)).toBe(false);
+      expect(p.top).toBeGreaterThanOrEqual(0);
+      expect(p.left + tall.width).toBeLessThanOrEqual(vp.width);
+    });
+
+    it('covers the message only when nothing else fits, and still never the send button', () => {
+      const anchor = { left: 0, top: 420, width: 1280, height: 300 };
+      const m = { left: 0, top: 0, width: 1280, height: 410 };
+      const send = { left: 1180, top: 300, width: 90, height: 40 };
+      const p = placeChip(anchor, tall, [send], vp, [m]);
+      expect(overlaps({ ...p, ...tall }, send)).toBe(false);
+      expect(p.top).toBeGreaterThanOrEqual(0);
+      expect(p.top + tall.height).toBeLessThanOrEqual(vp.height);
+    });
+  });
 });
