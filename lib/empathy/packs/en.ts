@@ -955,6 +955,12 @@ export const en: LanguagePack = {
       kind: 'solution',
       p: "next step* / here's what / here is what / the quickest|easiest|best|simplest way / what you can do / to fix this / step 1 / should|will arrive / will|should be .. back|fixed|working|credited|refunded|visible|restored|delivered|reconnected|sent|ready|sorted / will|should be with you / you'll receive|get|see|hear .. refund|confirmation|email|text|replacement|credit|back|from / you will receive|get|see|hear .. refund|confirmation|email|text|replacement|credit|back|from",
     },
+    // Everyday next steps: more done-verbs, outcomes in the passive, what arrives when, and instructions.
+    {
+      id: 'en.sol.steps',
+      kind: 'solution',
+      p: "i've|i|we've|we .. [have|now|just|already] approved|claimed|closed|cleared|unblocked|released|authorised|authorized|fitted|installed|repaired|replied|posted|swapped|switched|upgraded|transferred|lifted|unfrozen|requested|submitted|opened|started|lodged|filed|made / was|were|been|is|are approved|granted|posted|dispatched|cleared|released|unblocked|authorised|authorized|accepted|rebooked|repaired|fitted|installed|reconnected / in the post / will|should|'ll|they'll|it'll|he'll|she'll .. reach|land|clear|reply|respond|visit|collect|swap|exchange|arrive .. within|by|today|tomorrow|on|in|at|between|the|for|it|you|your / please|just|so|then|simply .. print|bring|drop|pop|post|pay|fill|ring|visit|upload|forward|attach|reply|return|bring / i|we [just] need to .. confirm|check|verify|take|ask / i|we can|could|will|'ll .. spread|split|approve|claim|close|clear|unblock|release|swap|switch|upgrade|transfer|lift|waive",
+    },
     {
       id: 'en.sol.remedy',
       kind: 'solution',

@@ -871,6 +871,12 @@ export const sv: LanguagePack = {
       kind: 'solution',
       p: `${VERBS_NEXT} jag|vi / har jag|vi .. ${VERBS_DONE} / kan jag|vi .. ${VERBS_NEXT} / kan erbjuda|ordna|boka|skicka|fixa|ändra|flytta / gå till|in / klicka|tryck på / välj`,
     },
+    // Everyday next steps: more done-verbs, outcomes in the passive, what arrives when, and instructions.
+    {
+      id: 'sv.sol.steps',
+      kind: 'solution',
+      p: 'jag|vi .. [har] avslutat|begärt|låst|flaggat|tömt|installerat|monterat|lagat|reparerat|bytt|öppnat|startat|påbörjat|beviljat|hävt|avbrutit|svarat|mejlat|ringt / är|blev|blir [nu] beviljad|beviljat|godkänd|godkänt|skickad|postad|lagad|lagat|åtgärdad|upplåst|avbokad|ombokad|makulerad|makulerade|avslutad|återbetald|krediterad / beviljats|godkänts|skickats|postats|åtgärdats|makulerats|avslutats|återbetalats|krediterats|lagats / bör|ska|kommer|borde .. [att] vara|komma|synas|finnas .. hos|på|fram|inom|senast / senast i morgon|imorgon|idag|ikväll|kväll / betala den|det|dem|fakturan|räkningen / skriv ut / lämna .. hos|till|in|på|paketet / ta med / fyll i / ladda upp / behöver|måste jag|vi [bara] .. bekräfta|kontrollera|verifiera|ställa / så byter|ersätter|lagar|fixar|ordnar|skickar|återbetalar de|vi|dom',
+    },
     {
       id: 'sv.sol.remedy',
       kind: 'solution',

@@ -212,6 +212,30 @@ describe('restatement (active listening)', () => {
   });
 });
 
+describe('everyday next steps are solutions', () => {
+  test.each([
+    ['en', "I've approved the transfer, so it will reach their account within two hours."],
+    ['en', 'Her application was approved last week and the badge is in the post today.'],
+    ['en', 'A member of our team will reply within 3 working days.'],
+    ['en', 'Please bring the case and receipt back to any of our shops.'],
+    ['en', 'To cancel your contract, I just need to confirm a few details.'],
+    ['sv', 'Jag har avslutat avtalet från och med 30 juni.'],
+    ['sv', 'Betala den senaste fakturan, de andra två är makulerade.'],
+    ['sv', 'Skriv ut returetiketten och lämna paketet hos valfritt ombud.'],
+    ['sv', 'Pengarna bör vara på hennes konto senast i morgon.'],
+  ] as const)('%s: %s', (lang, text) => {
+    expect(analyzeDraft(text, { lang }).behaviors.map((b) => b.kind)).toContain('solution');
+  });
+
+  test.each([
+    ['sv', 'Provisioneringen kan ta upp till 24 h enligt vår SLA.'],
+    ['sv', 'Prishöjningen följer villkoren du har godkänt.'],
+    ['en', 'Check your statement again.'],
+  ] as const)('%s: %s is not a solution', (lang, text) => {
+    expect(analyzeDraft(text, { lang }).behaviors.map((b) => b.kind)).not.toContain('solution');
+  });
+});
+
 describe('gratitude that mentions the customer’s situation', () => {
   test.each([
     [
