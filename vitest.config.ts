@@ -15,6 +15,8 @@ export default defineConfig({
           include: ['tests/dom/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['tests/dom/setup.ts'],
+          // How long a polled expectation may take to come true (not a speed check): room for a loaded machine.
+          expect: { poll: { timeout: 5000 } },
         },
       },
       {
@@ -37,6 +39,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A real browser on a shared 2-core machine: polled expectations get 10 s to come true.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
