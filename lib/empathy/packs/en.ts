@@ -880,12 +880,17 @@ export const en: LanguagePack = {
     {
       id: 'en.res.understood',
       kind: 'restate',
-      p: "if i|i've|i .. [have] understood|understand .. correctly|right / if i'm|i .. [am] reading .. right|correctly / i've|i have got this|that|it right / make sure i|i've .. got|understood|understand",
+      p: "if i|i've|i .. [have] understood|understand .. correctly|right / if i'm|i .. [am] reading .. right|correctly / i've got this|that|it right / i have got this|that|it right / make sure i|i've .. got|understood|understand",
     },
     {
       id: 'en.res.you-mention',
       kind: 'restate',
       p: "you|you've [have] [already] mention*|describe*|explain*|wrote|write|said|told|say|note|noted|point / you've had to / you have had to / you've been waiting|trying|chasing / you have been waiting|trying|chasing / you've .. waited|tried|chased|sent|called|contacted|reported|explained / you have .. waited|tried|chased|sent|called|contacted|reported|explained / you paid|sent|called|waited|tried|told|reported|explained|lost|had",
+    },
+    {
+      id: 'en.res.you-wonder',
+      kind: 'restate',
+      p: "you're wondering|asking|saying|telling|worried|unsure / you are wondering|asking|saying|telling|worried|unsure / you'd like to know|check / you would like to know|check / you want to know / you noticed / you've noticed / as you say|said|mentioned / i see from your",
     },
     {
       id: 'en.res.from-what',
@@ -907,6 +912,12 @@ export const en: LanguagePack = {
       id: 'en.exp.could-you-tell',
       kind: 'explore',
       p: 'could|can|would .. you .. tell|share|send|describe|explain|confirm|clarify|provide|give|let .. me|us / please .. send|confirm|share|tell|describe|provide .. me|us|your|the|a',
+    },
+    {
+      // A question asked as a request: "Let me know which store...", "Tell me which booking it's on".
+      id: 'en.exp.let-me-know',
+      kind: 'explore',
+      p: 'let me|us know|see which|what|when|where|whether|how|who / tell|show me|us which|what|when|where|whether|how|who',
     },
     {
       id: 'en.exp.tell-more',

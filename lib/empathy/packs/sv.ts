@@ -838,6 +838,17 @@ export const sv: LanguagePack = {
       kind: 'explore',
       p: 'kan|kunde|skulle|vill .. du|ni .. berätta|beskriva|skicka|bekräfta|förklara|ge|uppge|kolla|kontrollera|meddela|svara / berätta|beskriv|skicka .. gärna / har du möjlighet / vad hände / när började / har du testat|provat',
     },
+    {
+      // A question asked as a request: "Berätta vilken tid ni vill komma", "Säg till vilket konto det gäller".
+      id: 'sv.exp.tell-which',
+      kind: 'explore',
+      p: 'berätta|säg|meddela|skriv [gärna] [till] vilken|vilket|vilka|vad|när|var|hur|varför',
+    },
+    {
+      id: 'sv.res.you-wonder',
+      kind: 'restate',
+      p: 'du|ni undrar|funderar|frågar|upplever|menar|märkte / du|ni vill veta / du|ni har märkt / som du|ni skriver|säger|nämner|beskriver / jag ser i ditt|ert meddelande|mejl|ärende',
+    },
     // reassure
     {
       id: 'sv.rea.dont-worry',
@@ -875,7 +886,7 @@ export const sv: LanguagePack = {
     {
       id: 'sv.sol.steps',
       kind: 'solution',
-      p: 'jag|vi .. [har] avslutat|begärt|låst|flaggat|tömt|installerat|monterat|lagat|reparerat|bytt|öppnat|startat|påbörjat|beviljat|hävt|avbrutit|svarat|mejlat|ringt / är|blev|blir [nu] beviljad|beviljat|godkänd|godkänt|skickad|postad|lagad|lagat|åtgärdad|upplåst|avbokad|ombokad|makulerad|makulerade|avslutad|återbetald|krediterad / beviljats|godkänts|skickats|postats|åtgärdats|makulerats|avslutats|återbetalats|krediterats|lagats / bör|ska|kommer|borde .. [att] vara|komma|synas|finnas .. hos|på|fram|inom|senast / senast i morgon|imorgon|idag|ikväll|kväll / betala den|det|dem|fakturan|räkningen / skriv ut / lämna .. hos|till|in|på|paketet / ta med / fyll i / ladda upp / behöver|måste jag|vi [bara] .. bekräfta|kontrollera|verifiera|ställa / så byter|ersätter|lagar|fixar|ordnar|skickar|återbetalar de|vi|dom',
+      p: 'jag|vi .. [har] avslutat|begärt|låst|flaggat|tömt|installerat|monterat|lagat|reparerat|bytt|öppnat|startat|påbörjat|beviljat|hävt|avbrutit|svarat|mejlat|ringt / är|blev|blir [nu] beviljad|beviljat|godkänd|godkänt|skickad|postad|lagad|lagat|åtgärdad|upplåst|avbokad|ombokad|makulerad|makulerade|avslutad|återbetald|krediterad / beviljats|godkänts|skickats|postats|åtgärdats|makulerats|avslutats|återbetalats|krediterats|lagats / bör|ska|kommer|borde .. [att] vara|komma|synas|finnas .. hos|på|fram|inom|senast / senast i morgon|kväll / senast imorgon|idag|ikväll / betala den|det|dem|fakturan|räkningen / skriv ut / lämna .. hos|till|in|på|paketet / ta med / fyll i / ladda upp / behöver|måste jag|vi [bara] .. bekräfta|kontrollera|verifiera|ställa / så tar|byter|ersätter|lagar|fixar|ordnar|skickar|återbetalar|stryker|makulerar|bokar jag|vi|de|dom',
     },
     {
       id: 'sv.sol.remedy',

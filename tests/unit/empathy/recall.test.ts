@@ -200,6 +200,19 @@ describe('restatement (active listening)', () => {
       'Du har 30 dagars ångerrätt på klänningen.',
       false,
     ],
+    // "You're wondering whether...", "Du undrar om...": the customer's question, summed up.
+    [
+      'en',
+      'Is the restaurant really full on Saturday? The website says no availability.',
+      "You're wondering whether the restaurant is really full on Saturday.",
+      true,
+    ],
+    [
+      'sv',
+      'Är restaurangen verkligen fullbokad på lördag? Hemsidan säger att det är fullt.',
+      'Du undrar om restaurangen verkligen är fullbokad på lördag.',
+      true,
+    ],
     [
       'sv',
       'Er grävare lämnade min trädgård full med lera och stenar.',
@@ -209,6 +222,24 @@ describe('restatement (active listening)', () => {
   ] as const)('%s: %s', (lang, customerText, draft, restate) => {
     const kinds = analyzeDraft(draft, { lang, customerText }).behaviors.map((b) => b.kind);
     expect(kinds.includes('restate')).toBe(restate);
+  });
+});
+
+describe('questions asked as requests are explore', () => {
+  test.each([
+    ['en', "Let me know what time you'd prefer and I'll check with the restaurant."],
+    ['en', "Tell me which booking reference it's on."],
+    ['sv', 'Berätta vilken tid ni helst vill komma.'],
+    ['sv', 'Säg gärna vilket konto du betalade från.'],
+  ] as const)('%s: %s', (lang, text) => {
+    expect(analyzeDraft(text, { lang }).behaviors.map((b) => b.kind)).toContain('explore');
+  });
+
+  test.each([
+    ['en', 'Let me know if you have any other questions.'],
+    ['sv', 'Säg till om du undrar något mer.'],
+  ] as const)('%s: %s is not explore', (lang, text) => {
+    expect(analyzeDraft(text, { lang }).behaviors.map((b) => b.kind)).not.toContain('explore');
   });
 });
 
