@@ -67,6 +67,9 @@ let lastCustomer:
       /** Tails of the customer's long words (compounds: "födelsedagspresent" -> "present"). */
       tails: Set<string>;
       allWords: Set<string>;
+      /** sharedTerm's answers for this message and draft pack: typing re-reads the same words. */
+      shared: Map<string, string | null>;
+      sharedPack: CompiledPack | undefined;
       cueKinds: Set<string>;
     }
   | undefined;
@@ -101,6 +104,8 @@ function customerDetails(text: string, lang: Lang | undefined) {
     tails,
     allWords: new Set(details.tokens.words),
     cueKinds,
+    shared: new Map(),
+    sharedPack: undefined,
   };
   return lastCustomer;
 }
@@ -142,35 +147,29 @@ function chooseLang(draft: string, tokens: Tokens, ctx: DraftContext, customer?:
  * Counts, whichever way they are written: "two hours", "2 hours", "tre gånger", "third time" all mirror the
  * customer as much as content words do. "one"/"en" are left out: they are articles as often as numbers.
  */
-const COUNT_WORDS: Record<string, number> = Object.create(null);
+const COUNT_WORDS = new Map<string, string>();
 for (const [n, words] of [
   [2, 'two twice second två andra kaksi kahden kahteen kahdesti toinen'],
   [3, 'three third tre tredje tredie kolme kolmen kolmeen kolmesti kolmas kolmatta'],
   [4, 'four fourth fyra fjärde fire fjerde neljä neljän neljään neljästi neljäs'],
   [5, 'five fifth fem femte viisi viiden viiteen viidesti viides'],
-  [6, 'six sixth sex sjätte seks sjette kuusi'],
+  [6, 'six sixth sjätte seks sjette kuusi'],
   [7, 'seven sju syv sjuende seitsemän'],
   [8, 'eight åtta otte åtte kahdeksan'],
-  [9, 'nine nio ni yhdeksän'],
+  [9, 'nine nio yhdeksän'],
   [10, 'ten tio ti tiende kymmenen'],
   [12, 'twelve dozen tolv'],
 ] as const) {
-  for (const w of words.split(' ')) COUNT_WORDS[w] = n;
+  for (const w of words.split(' ')) COUNT_WORDS.set(w, `#${n}`);
 }
-// "andra" (sv "other"), "ni" (sv "you"), "second" (time unit) and "toinen" are too ambiguous to count.
-for (const w of ['andra', 'ni', 'second', 'toinen', 'sex']) delete COUNT_WORDS[w];
+for (let n = 2; n <= 12; n++) COUNT_WORDS.set(String(n), `#${n}`);
+// "andra" (sv "other"), "second" (a time unit) and "toinen" (fi "other") are too ambiguous to count; so are
+// "ni" (sv "you") and "sex".
+for (const w of ['andra', 'second', 'toinen']) COUNT_WORDS.delete(w);
 
 /** "#3" for "3", "three", "third", "tre", "tredje"; undefined for anything else. */
 function countOf(w: string): string | undefined {
-  const n = COUNT_WORDS[w];
-  if (n !== undefined) return `#${n}`;
-  const c = w.charCodeAt(0);
-  if (c < 48 || c > 57) return undefined;
-  if (w.length === 1 || (w.length === 2 && w.charCodeAt(1) >= 48 && w.charCodeAt(1) <= 57 && c === 49)) {
-    const v = Number(w);
-    if (v >= 2 && v <= 12) return `#${v}`;
-  }
-  return undefined;
+  return COUNT_WORDS.get(w);
 }
 
 /** Customer cues a draft can mirror ("you've called three times" mirrors "third time I'm calling"). */
@@ -181,6 +180,21 @@ type CustomerTerms = NonNullable<ReturnType<typeof customerDetails>>;
 
 /** A draft word shares a key term with the customer: same stem, or one is the tail of the other's compound. */
 function sharedTerm(w: string, letters: number, cust: CustomerTerms, pack: CompiledPack): string | undefined {
+  if (cust.sharedPack !== pack || cust.shared.size > SHARED_MEMO) {
+    cust.shared.clear();
+    cust.sharedPack = pack;
+  }
+  const known = cust.shared.get(w);
+  if (known !== undefined) return known ?? undefined;
+  const term = findSharedTerm(w, letters, cust, pack);
+  cust.shared.set(w, term ?? null);
+  return term;
+}
+
+/** Distinct draft words remembered per customer message (a long draft has a few thousand). */
+const SHARED_MEMO = 20_000;
+
+function findSharedTerm(w: string, letters: number, cust: CustomerTerms, pack: CompiledPack): string | undefined {
   const count = countOf(w);
   if (count !== undefined) return cust.terms.has(count) ? count : undefined;
   if (letters === 0) return cust.terms.has(w) ? w : undefined;
@@ -247,11 +261,11 @@ function findRestatements(
   const own = behaviors.filter(
     (b) =>
       (b.kind === 'solution' || b.kind === 'ownership') &&
-      !allCustomerWords(text, b.span, cust) &&
+      !allCustomerWords(tokens, b.span, cust) &&
       !negatedAt(tokens, b.span[0], pack),
   );
-  const riskTokens = markTokens(tokens, risks);
-  const ownTokens = markTokens(tokens, own, riskTokens.slice());
+  const riskTokens = markTokens(tokens, risks, blockBuffer(0, tokens.words.length));
+  const ownTokens = markTokens(tokens, own, blockBuffer(1, tokens.words.length, riskTokens));
   const empathic = sentencesTouched(
     sentences,
     behaviors.filter((b) => b.kind === 'acknowledge' || b.kind === 'apology'),
@@ -300,7 +314,7 @@ function findRestatements(
       for (let i = first; i < last; i++) {
         const w = tokens.words[i] as string;
         const letters = tokens.letters[i] as number;
-        if (countOf(w) === undefined && ((letters > 0 && letters < 4) || pack.stopwords.has(w))) continue;
+        if (((letters > 0 && letters < 4) || pack.stopwords.has(w)) && countOf(w) === undefined) continue;
         const term = sharedTerm(w, letters, cust, pack);
         if (term !== undefined) shared.add(term);
       }
@@ -324,12 +338,27 @@ function findRestatements(
   }
 }
 
+// Two reusable token masks (risks; risks and the agent's own actions): restate runs on every keystroke.
+const blockBuffers: Uint8Array[] = [new Uint8Array(256), new Uint8Array(256)];
+
+function blockBuffer(i: 0 | 1, n: number, copyOf?: Uint8Array<ArrayBufferLike>): Uint8Array<ArrayBufferLike> {
+  let buf = blockBuffers[i] as Uint8Array;
+  if (buf.length < n) {
+    buf = new Uint8Array(Math.max(n, buf.length * 2));
+    blockBuffers[i] = buf;
+  }
+  const view = buf.subarray(0, n);
+  if (copyOf) view.set(copyOf.subarray(0, n));
+  else view.fill(0);
+  return view;
+}
+
 /** Marks (1) the tokens that any of the hits covers, in `into` (a fresh array by default). */
 function markTokens(
   tokens: Tokens,
   hits: readonly { span: Span }[],
-  into = new Uint8Array(tokens.words.length),
-): Uint8Array {
+  into: Uint8Array<ArrayBufferLike> = new Uint8Array(tokens.words.length),
+): Uint8Array<ArrayBufferLike> {
   const n = tokens.words.length;
   for (const { span } of hits) {
     let lo = 0;
@@ -352,24 +381,32 @@ function startsWithin(tokens: Tokens, markers: BehaviorHit[], from: number, to: 
 }
 
 /** Every word of the span is the customer's, or the tail of one of their compounds ("förseningsersättning"). */
-function allCustomerWords(text: string, span: Span, cust: CustomerTerms): boolean {
-  const words = text
-    .slice(span[0], span[1])
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}']+/u)
-    .filter(Boolean);
-  return words.length > 0 && words.every((w) => cust.allWords.has(w) || cust.tails.has(w));
+function allCustomerWords(tokens: Tokens, span: Span, cust: CustomerTerms): boolean {
+  let k = firstTokenAt(tokens, span[0]);
+  const n = tokens.words.length;
+  if (k >= n || (tokens.starts[k] as number) >= span[1]) return false;
+  for (; k < n && (tokens.starts[k] as number) < span[1]; k++) {
+    const w = tokens.words[k] as string;
+    if (!cust.allWords.has(w) && !cust.tails.has(w)) return false;
+  }
+  return true;
+}
+
+/** Index of the first token that starts at or after the character offset. */
+function firstTokenAt(tokens: Tokens, offset: number): number {
+  let lo = 0;
+  let hi = tokens.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens.starts[mid] as number) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A negator stands within the three words before the character offset ("never have been sent"). */
 function negatedAt(tokens: Tokens, offset: number, pack: CompiledPack): boolean {
-  let i = 0;
-  let hi = tokens.starts.length;
-  while (i < hi) {
-    const mid = (i + hi) >> 1;
-    if ((tokens.starts[mid] as number) < offset) i = mid + 1;
-    else hi = mid;
-  }
+  const i = firstTokenAt(tokens, offset);
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
     if (tokens.breaks[k + 1] === 1) break;
     if (pack.negators.has(tokens.words[k] as string)) return true;

@@ -360,7 +360,7 @@ const phrases: Phrase[] = [
 ];
 
 const VERBS_DONE =
-  'återbetal*|krediter*|skickat|bokat|ändrat|spärrat|makulerat|uppdaterat|åtgärdat|rättat|ordnat|beställt|fixat|avbokat|återställ*|aktiverat|stängt|pausat|registrerat|justerat|förlängt|eskalerat|lagt|tagit|flyttat|satt|hittat|löst|godkänt|betalat|ombokat|bokat|sänt|nollställt|felanmält|gett';
+  'återbetal*|krediter*|skickat|bokat|ändrat|spärrat|makulerat|uppdaterat|åtgärdat|rättat|ordnat|beställt|fixat|avbokat|återställ*|aktiverat|stängt|pausat|registrerat|justerat|förlängt|eskalerat|lagt|tagit|flyttat|satt|hittat|löst|godkänt|betalat|ombokat|bokat|sänt|nollställt|felanmält|gett|avslutat|begärt|låst|flaggat|tömt|installerat|monterat|lagat|reparerat|bytt|öppnat|startat|påbörjat|beviljat|hävt|avbrutit|svarat|mejlat|ringt';
 const VERBS_NEXT =
   'skicka*|boka*|ordna*|fixa*|ändra*|spärra*|återbetala*|kreditera*|ersätta|ersätter|ringa|ringer|lägga|lägger|beställa|beställer|makulera*|registrera*|åtgärda*|eskalera*|rätta*|flytta*|erbjuda|erbjuder|betala|betalar|stänga|stänger|aktivera*|pausa*|förlänga|förlänger|byta|byter|felanmäla*|ombooka|omboka*|räkna*|avslut*|kör|köra|kolla*|kontrollera*|undersök*|utred*';
 
@@ -886,7 +886,7 @@ export const sv: LanguagePack = {
     {
       id: 'sv.sol.steps',
       kind: 'solution',
-      p: 'jag|vi .. [har] avslutat|begärt|låst|flaggat|tömt|installerat|monterat|lagat|reparerat|bytt|öppnat|startat|påbörjat|beviljat|hävt|avbrutit|svarat|mejlat|ringt / är|blev|blir [nu] beviljad|beviljat|godkänd|godkänt|skickad|postad|lagad|lagat|åtgärdad|upplåst|avbokad|ombokad|makulerad|makulerade|avslutad|återbetald|krediterad / beviljats|godkänts|skickats|postats|åtgärdats|makulerats|avslutats|återbetalats|krediterats|lagats / bör|ska|kommer|borde .. [att] vara|komma|synas|finnas .. hos|på|fram|inom|senast / senast i morgon|kväll / senast imorgon|idag|ikväll / betala den|det|dem|fakturan|räkningen / skriv ut / lämna .. hos|till|in|på|paketet / ta med / fyll i / ladda upp / behöver|måste jag|vi [bara] .. bekräfta|kontrollera|verifiera|ställa / så tar|byter|ersätter|lagar|fixar|ordnar|skickar|återbetalar|stryker|makulerar|bokar jag|vi|de|dom',
+      p: 'beviljad|godkänd|skickad|postad|åtgärdad|upplåst|avbokad|ombokad|makulerad|makulerade|återbetald|krediterad|beviljats|godkänts|skickats|postats|åtgärdats|makulerats|avslutats|återbetalats|krediterats|lagats / bör|borde vara|komma|synas|finnas .. hos|på|fram|inom|senast / senast i morgon|kväll / senast imorgon|idag|ikväll / kommer [ut|förbi|hem] på|i måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|morgon|eftermiddag|kväll / betala den|det|dem|fakturan|räkningen / skriv ut / lämna .. hos|till|in|på|paketet / ta med / fyll i / ladda upp / behöver|måste jag|vi [bara] bekräfta|kontrollera|verifiera|ställa / så tar|byter|ersätter|lagar|fixar|ordnar|skickar|återbetalar|stryker|makulerar|bokar jag|vi|de|dom',
     },
     {
       id: 'sv.sol.remedy',
