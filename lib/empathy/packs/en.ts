@@ -855,9 +855,16 @@ export const en: LanguagePack = {
     {
       id: 'en.ack.not-experience',
       kind: 'acknowledge',
-      p: 'not the experience / not the service / not what you / not the standard / not how it should|we',
+      p: 'not the experience / not the service / not what you / not the standard / not how it|we should|would|want',
     },
     { id: 'en.ack.makes-sense', kind: 'acknowledge', p: 'makes|make [complete|total|perfect] sense' },
+    {
+      // Everyday validation: "is really hard", "that does look wrong", "the last thing you need", "you're
+      // worried about...", "you should have heard from us" (our fault, not blame).
+      id: 'en.ack.everyday',
+      kind: 'acknowledge',
+      p: "really|so|very hard|tough|awful|upsetting|difficult / does|do look|seem wrong|odd|strange / the last thing you|anyone .. need|needs|want|wants / not the start|way .. anyone|you .. wants|want|wanted|deserve / you're [understandably|clearly|naturally] worried|anxious|upset|frustrated|annoyed|disappointed|stressed / you are [understandably|clearly|naturally] worried|anxious|upset|frustrated|annoyed|disappointed|stressed / you should have heard|been|received|got|had",
+    },
     {
       id: 'en.ack.shouldnt-have',
       kind: 'acknowledge',
@@ -925,6 +932,11 @@ export const en: LanguagePack = {
       p: 'tell me more / a bit more / more details / more detail / more information / more about / what happened / what did you see / what error / what message / do you remember / have you tried / did you',
     },
     // reassure
+    {
+      id: 'en.rea.right-thing',
+      kind: 'reassure',
+      p: 'did|done the right thing / right thing to',
+    },
     {
       id: 'en.rea.dont-worry',
       kind: 'reassure',

@@ -944,6 +944,18 @@ export const sv: LanguagePack = {
       p: 'det ska|kommer vi|jag .. lösa|ordna|fixa|reda / inget att oroa / behöver inte vara orolig* / helt i sin ordning / inget fel på / ingen risk / du förlorar inget|ingenting / pengarna är kvar / allt är som det ska / helt normalt / sköter|fixar|ordnar resten / tar hand om resten / inget mer du behöver göra / inget mer att göra',
     },
     {
+      // Everyday validation: "det ser konstigt ut", "du är orolig för...", "så vill ingen börja semestern",
+      // "så ska vi inte lämna någons hem", "en semester ni hade sett fram emot".
+      id: 'sv.ack.everyday',
+      kind: 'acknowledge',
+      p: 'ser|verkar|låter [verkligen|helt|ju] konstigt|märkligt|underligt / du|ni är [förstås|så|väldigt] orolig|oroliga|arg|arga|irriterad|irriterade|besviken|besvikna|upprörd|upprörda|stressad|stressade / så vill ingen|man / så ska vi|det inte / sett|ser fram emot',
+    },
+    {
+      id: 'sv.rea.calm',
+      kind: 'reassure',
+      p: 'kan vara [helt] lugn|trygg / gjorde|gjort [helt] rätt',
+    },
+    {
       id: 'sv.ack.natural',
       kind: 'acknowledge',
       p: 'så ska det .. inte vara / jag hör att / helt|fullt|väldigt naturligt / inte roligt|kul|lätt att / inte konstigt att / förstår din|er .. frustration|oro|besvikelse|irritation',
