@@ -506,15 +506,6 @@ export function analyzeDraft(draft: string, ctx: DraftContext = {}): DraftAnalys
     }
   }
 
-  // Validation beats blame on the same words: "you should have heard from us" owns our fault.
-  for (let i = risks.length - 1; i >= 0; i--) {
-    const r = risks[i] as RiskHit;
-    if (r.kind !== 'blame') continue;
-    if (behaviors.some((b) => b.kind === 'acknowledge' && b.span[0] <= r.span[0] && b.span[1] >= r.span[1])) {
-      risks.splice(i, 1);
-    }
-  }
-
   // Jargon the customer used first ("IBAN", "ticket") is their word, not ours.
   if (cust) {
     const customerWords = new Set(cust.details.tokens.words);

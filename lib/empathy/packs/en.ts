@@ -860,10 +860,10 @@ export const en: LanguagePack = {
     { id: 'en.ack.makes-sense', kind: 'acknowledge', p: 'makes|make [complete|total|perfect] sense' },
     {
       // Everyday validation: "is really hard", "that does look wrong", "the last thing you need", "you're
-      // worried about...", "you should have heard from us" (our fault, not blame).
+      // worried about...".
       id: 'en.ack.everyday',
       kind: 'acknowledge',
-      p: "really|so|very hard|tough|awful|upsetting|difficult / does|do look|seem wrong|odd|strange / the last thing you|anyone .. need|needs|want|wants / not the start|way .. anyone|you .. wants|want|wanted|deserve / you're [understandably|clearly|naturally] worried|anxious|upset|frustrated|annoyed|disappointed|stressed / you are [understandably|clearly|naturally] worried|anxious|upset|frustrated|annoyed|disappointed|stressed / you should have heard|been|received|got|had",
+      p: "really|so|very hard|tough|awful|upsetting|difficult / does|do look|seem wrong|odd|strange / the last thing you|anyone .. need|needs|want|wants / not the start|way .. anyone|you .. wants|want|wanted|deserve / you're [understandably|clearly|naturally] worried|anxious|upset|frustrated|annoyed|disappointed|stressed / you are [understandably|clearly|naturally] worried|anxious|upset|frustrated|annoyed|disappointed|stressed",
     },
     {
       id: 'en.ack.shouldnt-have',
