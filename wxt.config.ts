@@ -31,10 +31,11 @@ export default defineConfig({
     // The hub and self-hosted helpdesks on this machine; other hubs and sites are requested at run time.
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     optional_host_permissions: ['*://*/*'],
-    // The coach's shadow-root CSS must also load on sites the agent enables at run time (lib/sites/registration);
+    // The coach's shadow-root CSS (entrypoints/coach.content, injected by the background) must also load on sites
+    // the agent enables at run time (lib/sites/registration);
     // WXT only lists the static matches. The dynamic URL keeps pages from probing for the extension.
     web_accessible_resources: [
-      { resources: ['content-scripts/helpdesk.css'], matches: ['*://*/*'], use_dynamic_url: true },
+      { resources: ['content-scripts/coach.css'], matches: ['*://*/*'], use_dynamic_url: true },
     ],
     action: { default_title: 'Attune' },
     ...(browser === 'firefox'

@@ -7,7 +7,7 @@ import { onMessage, PANEL_PORT } from '../../lib/messaging';
 import { SyncEngine } from '../../lib/sync/engine';
 import { restoreSiteRegistrations, type SitesBrowserApi } from '../../lib/sites/registration';
 import { isCoachEnabled } from '../../lib/sites/settings';
-import { reinjectContentScripts } from '../../lib/editors/reinject';
+import { isMessage, LOAD_COACH, reinjectContentScripts } from '../../lib/editors/reinject';
 import { importLanguagePack } from '../../lib/empathy/packs/loaders';
 import { readSettings, storageTokenStore } from '../../lib/sync/settings';
 
@@ -17,6 +17,8 @@ const SYNC_PERIOD_MINUTES = 5;
 const STALE_AFTER_MS = 60_000;
 /** Chrome stops an idle worker after 30 s; an extension API call resets that clock while a panel streams. */
 const KEEPALIVE_MS = 20_000;
+/** The coach bundle the helpdesk scout asks for (entrypoints/coach.content, registration: 'runtime'). */
+const COACH_SCRIPT = '/content-scripts/coach.js';
 const NOTIFICATION_ICON =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAmElEQVR42u3ayw2AMAwE0fRDaxRHh1ABSiAfezdjifu8G9iUwhjNcV53yyMZnQ7TGx4GGR2+FDI7fhpiVfgUSFT8EER0fDdCGpAl/hciW/xnhDQga3wzQhqQPb6KABAJUIl/RQAAAAAAAADSAN6FAGzyTeD/SclWgt2Q4XZu3+Wu/Hrd4sBhcWKyOfJZnFltDt02vxownfMAneSSlNo8OE8AAAAASUVORK5CYII=';
 
@@ -115,6 +117,14 @@ export default defineBackground(() => {
   void reinjectContentScripts(browser).catch(() => {});
   // The content script bundles English only; the other language packs are plain data handed out here.
   onMessage('empathy:languagePack', async ({ data }) => (await importLanguagePack(data.lang)) ?? null);
+  // The helpdesk scout saw a possible composer: inject the coach into its frame (entrypoints/coach.content).
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const tabId = sender.tab?.id;
+    if (!isMessage(message, LOAD_COACH) || tabId === undefined) return undefined;
+    return browser.scripting
+      .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [COACH_SCRIPT] })
+      .then(() => true);
+  });
   onMessage('coach:getContext', async ({ data }) =>
     engine.coachContext(await isCoachEnabled(data.host).catch(() => true)),
   );

@@ -2,9 +2,9 @@
 // between "Reply to requestors" and "Comments (Not sent to requestors)"; the same composer is re-coached in
 // place — empathy suggestions for the reply, readability only for the internal note.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CoachMessaging } from '../../../entrypoints/helpdesk.content/controller';
-import { startCoach } from '../../../entrypoints/helpdesk.content/controller';
-import { createCoachEngine } from '../../../entrypoints/helpdesk.content/engine';
+import type { CoachMessaging } from '../../../entrypoints/coach.content/controller';
+import { startCoach } from '../../../entrypoints/coach.content/controller';
+import { createCoachEngine } from '../../../entrypoints/coach.content/engine';
 import { clearRtCache, requestTrackerAdapter } from '../../../lib/sites/request-tracker';
 import { fixtureHtml, serveFixtures } from '../sites/fixtures';
 

@@ -9,8 +9,8 @@ import {
   type CoachSettings,
   startCoach,
   validCoachLangs,
-} from '../../../entrypoints/helpdesk.content/controller';
-import { createCoachEngine, pickCoachLang } from '../../../entrypoints/helpdesk.content/engine';
+} from '../../../entrypoints/coach.content/controller';
+import { createCoachEngine, pickCoachLang } from '../../../entrypoints/coach.content/engine';
 import { importLanguagePack } from '../../../lib/empathy/packs/loaders';
 import type { Lang } from '../../../lib/empathy/types';
 import { attuneDemoAdapter } from '../../../lib/sites/attune-demo';

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CoachMessaging } from '../../../entrypoints/helpdesk.content/controller';
-import { startCoach } from '../../../entrypoints/helpdesk.content/controller';
-import { createCoachEngine } from '../../../entrypoints/helpdesk.content/engine';
+import type { CoachMessaging } from '../../../entrypoints/coach.content/controller';
+import { startCoach } from '../../../entrypoints/coach.content/controller';
+import { createCoachEngine } from '../../../entrypoints/coach.content/engine';
 import { attuneDemoAdapter } from '../../../lib/sites/attune-demo';
 
 function loadDemo(file: string) {

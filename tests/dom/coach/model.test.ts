@@ -2,7 +2,7 @@
 // words for the customer's state, rewrites only for words still in the draft, hidden suggestions.
 import { describe, expect, it } from 'vitest';
 import { describeCustomer } from '../../../components/coach/customer-state';
-import { buildCoachModel } from '../../../entrypoints/helpdesk.content/model';
+import { buildCoachModel } from '../../../entrypoints/coach.content/model';
 import { analyzeDraft, analyzeMessage } from '../../../lib/empathy';
 
 const customerText =

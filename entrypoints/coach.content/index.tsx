@@ -1,10 +1,11 @@
-// Content script: the in-page coach on helpdesk pages (issue #4). Wiring only: the runtime lives in
-// controller.ts, the UI in components/coach, the editor bridges in lib/editors.
+// The in-page coach (issue #4). Not in the manifest: the small helpdesk content script (entrypoints/
+// helpdesk.content) asks the background to inject this bundle into its frame once the page has something
+// that could be a composer, so pages without one never pay for the engine and the UI. Wiring only: the
+// runtime lives in controller.ts, the UI in components/coach, the editor bridges in lib/editors.
 import '../../components/coach/coach.css';
 import { createRoot, type Root } from 'react-dom/client';
 import { useStore } from 'zustand';
 import { CoachRoot, type CoachHandlers } from '../../components/coach/CoachRoot';
-import { PING, PONG } from '../../lib/editors/reinject';
 import { sendMessage } from '../../lib/messaging';
 import { DEFAULT_MATCHES, pickAdapter } from '../../lib/sites';
 import { settingsItem } from '../../lib/sync/settings';
@@ -16,19 +17,11 @@ function CoachApp({ store, handlers }: { store: CoachStore; handlers: CoachHandl
   return <CoachRoot state={state} handlers={handlers} />;
 }
 
-function isPing(message: unknown): boolean {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === PING.type;
-}
-
 export default defineContentScript({
   matches: DEFAULT_MATCHES,
-  runAt: 'document_idle',
+  registration: 'runtime',
   cssInjectionMode: 'ui',
   async main(ctx) {
-    // The background pings open tabs when its worker starts and re-injects where nobody answers (orphans).
-    const onPing = (message: unknown) => (isPing(message) ? Promise.resolve(PONG) : undefined);
-    browser.runtime.onMessage.addListener(onPing);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onPing));
     const adapter = pickAdapter(document, window);
     const engine = createCoachEngine(
       async (lang) => (await sendMessage('empathy:languagePack', { lang }).catch(() => null)) ?? undefined,
