@@ -37,9 +37,10 @@ export function placeChip(
   const clampLeft = (left: number) => Math.max(GAP, Math.min(left, viewport.width - chip.width - GAP));
   const right = clampLeft(anchor.left + anchor.width - chip.width);
   const above: Placement = { left: right, top: anchor.top - chip.height - GAP, side: 'above' };
+  const below: Placement = { left: right, top: anchor.top + anchor.height + GAP, side: 'below' };
   const candidates: Placement[] = [
     above,
-    { left: right, top: anchor.top + anchor.height + GAP, side: 'below' },
+    below,
     { left: clampLeft(anchor.left + anchor.width - chip.width - GAP), top: anchor.top + GAP, side: 'inside' },
   ];
   const fits = (p: Placement) =>
@@ -67,7 +68,7 @@ export function placeChip(
       const top = Math.min(...keepClear.filter((k) => overlaps({ ...up, ...chip }, k)).map((k) => k.top));
       up = { ...up, top: top - chip.height - GAP };
     }
-    cleared.push(up, candidates[1] as Placement, {
+    cleared.push(up, below, {
       left: anchor.left + anchor.width + GAP,
       top: Math.max(GAP, anchor.top + anchor.height - chip.height),
       side: 'beside',

@@ -3,11 +3,9 @@
 // editor, an editor in an open shadow root, or focus in any editable); then it asks the background to inject
 // the coach (entrypoints/coach.content) into this frame, once. Pages without a composer pay only for this
 // file (the bench's "start-up, page without composer"), not for the engine and the UI.
+import { COMPOSER_CANDIDATES as CANDIDATES } from '../../lib/editors/candidates';
 import { isMessage, LOAD_COACH, PING, PONG } from '../../lib/editors/reinject';
 import { DEFAULT_MATCHES } from '../../lib/sites/matches';
-
-/** Elements that may be (or hold) a composer; the coach decides which really are. */
-const CANDIDATES = 'textarea, [contenteditable], iframe';
 
 /** Whether `root` or anything under it, including open shadow roots, may hold a composer. */
 function mayHoldComposer(root: ParentNode): boolean {

@@ -2,12 +2,11 @@
 // TinyMCE) and editables inside open shadow roots. Pure DOM; the content script decides when to look.
 import { createContentEditableBridge } from './contenteditable';
 import { createTextareaBridge, type TextareaBridgeOptions } from './textarea';
+import { COMPOSER_CANDIDATES as CANDIDATES } from './candidates';
 import type { EditorBridge, EditorKind } from './types';
 
 /** Composers inside an element with this attribute are never coached (issue #2 test contract). */
 export const OPT_OUT_SELECTOR = '[data-attune="off"]';
-
-const CANDIDATES = 'textarea, [contenteditable]:not([contenteditable="false"]), iframe';
 
 export interface FoundComposer {
   /** The element that takes input (inside the iframe for iframe editors). */
