@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
+  // ATTUNE_OUT_DIR lets parallel work (a bench, a second checkout's tests) build without emptying .output/.
+  outDir: process.env.ATTUNE_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   hooks: {
     // Every UI renders with Preact's React-compatible API: React DOM alone is ~69 KB gzipped. The content

@@ -7,7 +7,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { RunningHub } from '../../server/app';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.ATTUNE_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
