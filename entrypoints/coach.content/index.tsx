@@ -1,15 +1,15 @@
-// The in-page coach (issue #4). Not in the manifest: the small helpdesk content script (entrypoints/
-// helpdesk.content) asks the background to inject this bundle into its frame once the page has something
-// that could be a composer, so pages without one never pay for the engine and the UI. Wiring only: the
-// runtime lives in controller.ts, the UI in components/coach, the editor bridges in lib/editors.
+// The in-page coach. Not in the manifest: the small helpdesk content script (entrypoints/helpdesk.content)
+// asks the background to inject this bundle into its frame once the page has something that could be a
+// composer, so pages without one never pay for the engine and the UI. Wiring only: the runtime lives in
+// lib/coach, the UI in components/coach, the editor bridges in lib/editors.
 import '../../components/coach/coach.css';
 import { createRoot, type Root } from 'react-dom/client';
 import { useStore } from 'zustand';
 import { CoachRoot, type CoachHandlers } from '../../components/coach/CoachRoot';
+import { type CoachStore, createCoachStore, startCoach } from '../../lib/coach';
 import { sendMessage } from '../../lib/messaging';
 import { DEFAULT_MATCHES, pickAdapter } from '../../lib/sites';
 import { settingsItem } from '../../lib/sync/settings';
-import { type CoachStore, createCoachStore, startCoach } from './controller';
 import { createCoachEngine } from './engine';
 
 function CoachApp({ store, handlers }: { store: CoachStore; handlers: CoachHandlers }) {

@@ -2,8 +2,8 @@
 // between "Reply to requestors" and "Comments (Not sent to requestors)"; the same composer is re-coached in
 // place — empathy suggestions for the reply, readability only for the internal note.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CoachMessaging } from '../../../entrypoints/coach.content/controller';
-import { startCoach } from '../../../entrypoints/coach.content/controller';
+import type { CoachMessaging } from '../../../lib/coach';
+import { startCoach } from '../../../lib/coach';
 import { createCoachEngine } from '../../../entrypoints/coach.content/engine';
 import { clearRtCache, requestTrackerAdapter } from '../../../lib/sites/request-tracker';
 import { fixtureHtml, serveFixtures } from '../sites/fixtures';

@@ -4,12 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  type CoachMessaging,
-  type CoachSettings,
-  startCoach,
-  validCoachLangs,
-} from '../../../entrypoints/coach.content/controller';
+import { type CoachMessaging, type CoachSettings, startCoach, validCoachLangs } from '../../../lib/coach';
 import { createCoachEngine, pickCoachLang } from '../../../entrypoints/coach.content/engine';
 import { importLanguagePack } from '../../../lib/empathy/packs/loaders';
 import type { Lang } from '../../../lib/empathy/types';

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CoachMessaging } from '../../../entrypoints/coach.content/controller';
-import { startCoach } from '../../../entrypoints/coach.content/controller';
+import type { CoachMessaging } from '../../../lib/coach';
+import { startCoach } from '../../../lib/coach';
 import { createCoachEngine } from '../../../entrypoints/coach.content/engine';
 import { attuneDemoAdapter } from '../../../lib/sites/attune-demo';
 

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CoachRoot } from '../../../components/coach/CoachRoot';
 import { describeCustomer } from '../../../components/coach/customer-state';
 import { COACH_STRINGS, type CoachStrings, coachUiLang } from '../../../components/coach/strings';
-import { startCoach } from '../../../entrypoints/coach.content/controller';
+import { startCoach } from '../../../lib/coach';
 import { createCoachEngine } from '../../../entrypoints/coach.content/engine';
 import { buildCoachModel } from '../../../entrypoints/coach.content/model';
 import { analyzeDraft, analyzeMessage } from '../../../lib/empathy';
