@@ -2,6 +2,7 @@
 // Every sender and listener is built from this map (STYLE.md #8). The background owns Dexie and the hub
 // client; other contexts ask it by message. Draft text is never part of any message here.
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ContactChannel, Role, UsageEvent } from './contract/vocab';
 import type { LanguagePack } from './empathy/packs/types';
 import type { Behavior, Channel, Lang, PhraseLibrary, SuggestionUsage } from './empathy/types';
 
@@ -9,7 +10,7 @@ export type SignInRequest = { hubUrl: string; token: string } | { hubUrl: string
 export type SignInResult =
   | {
       ok: true;
-      user: { id: string; name: string; email: string; role: 'agent' | 'lead' | 'admin'; teamId: string | null };
+      user: { id: string; name: string; email: string; role: Role; teamId: string | null };
     }
   | { ok: false; error: string };
 
@@ -37,7 +38,7 @@ export interface CoachContext {
 export interface ProtocolMap {
   // --- content script -> background
   'coach:getContext'(data: { host: string }): CoachContext;
-  'coach:usage'(data: { suggestionId: string; event: 'shown' | 'accepted' | 'dismissed' }): void;
+  'coach:usage'(data: { suggestionId: string; event: UsageEvent }): void;
   /** A reply was sent: which behaviours it contained (flags only, never text). */
   /** A language pack for the content script's engine (it bundles English only; packs are plain data). */
   'empathy:languagePack'(data: { lang: Lang }): LanguagePack | null;
@@ -71,7 +72,7 @@ export interface ProtocolMap {
   /** `POST /api/v1/team/requests/:id/answer`. */
   'team:answerRequest'(data: { requestId: string; answer: string }): TeamActionResult;
   /** `PUT /api/v1/team/targets`. */
-  'team:setTarget'(data: { kpi: string; channel: 'chat' | 'email' | 'phone' | null; value: number }): TeamActionResult;
+  'team:setTarget'(data: { kpi: string; channel: ContactChannel | null; value: number }): TeamActionResult;
   /** `PUT /api/v1/team/library`; on success also store it as `libraries['team']`. */
   'team:saveLibrary'(data: { library: PhraseLibrary }): TeamActionResult;
   /** `POST /api/v1/team/pairing-codes`: `data` is the hub's `{code, expiresAt}` to hand to an agent. */

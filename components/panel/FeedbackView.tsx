@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { CHANNELS, KPI_WINDOWS } from '../../lib/contract/vocab';
 import { db, type FeedbackItem } from '../../lib/db';
 import type { Behavior } from '../../lib/empathy/types';
 import { type FeedbackFilters, usePanelStore } from '../../lib/store/panel';
@@ -45,9 +46,11 @@ function Filters() {
           value={filters.period}
           onChange={(e) => setFilter('period', e.target.value as FeedbackFilters['period'])}
         >
-          <option value="7d">{t('kpi.window.7d')}</option>
-          <option value="30d">{t('kpi.window.30d')}</option>
-          <option value="90d">{t('kpi.window.90d')}</option>
+          {KPI_WINDOWS.map((w) => (
+            <option key={w} value={w}>
+              {t(`kpi.window.${w}`)}
+            </option>
+          ))}
           <option value="all">{t('feedback.periodAll')}</option>
         </select>
       </label>
@@ -59,9 +62,11 @@ function Filters() {
           onChange={(e) => setFilter('channel', e.target.value as FeedbackFilters['channel'])}
         >
           <option value="all">{t('feedback.channelAll')}</option>
-          <option value="chat">{t('channel.chat')}</option>
-          <option value="email">{t('channel.email')}</option>
-          <option value="phone">{t('channel.phone')}</option>
+          {CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {t(`channel.${c}`)}
+            </option>
+          ))}
         </select>
       </label>
       <label>

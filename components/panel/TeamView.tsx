@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CHANNELS, type ContactChannel } from '../../lib/contract/vocab';
 import { db } from '../../lib/db';
 import { BEHAVIORS, type Behavior, LANGS, type Lang, type Phrase, type PhraseLibrary } from '../../lib/empathy/types';
 import { KPI_KEYS } from '../../lib/kpi';
@@ -311,7 +312,7 @@ function Targets({ data, disabled }: { data: unknown; disabled: boolean }) {
   const actions = usePanelActions();
   const targets = readTargets(data);
   const [kpi, setKpi] = useState<string>(KPI_KEYS[0] ?? 'empathy');
-  const [channel, setChannel] = useState<'' | 'chat' | 'email' | 'phone'>('');
+  const [channel, setChannel] = useState<'' | ContactChannel>('');
   const [value, setValue] = useState('');
   const { run, message, error } = useRunner();
   const parsed = Number(value.replace(',', '.'));
@@ -357,9 +358,11 @@ function Targets({ data, disabled }: { data: unknown; disabled: boolean }) {
             data-testid="target-channel"
           >
             <option value="">{t('team.anyChannel')}</option>
-            <option value="chat">{t('channel.chat')}</option>
-            <option value="email">{t('channel.email')}</option>
-            <option value="phone">{t('channel.phone')}</option>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {t(`channel.${c}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>

@@ -2,6 +2,7 @@
 // Dexie and the outbox; the views update through liveQuery); tests pass spies. Components never call
 // browser.* themselves (biome.json layering).
 import { createContext, type ReactNode, useContext } from 'react';
+import type { ContactChannel } from '../../lib/contract/vocab';
 import type { PhraseLibrary } from '../../lib/empathy/types';
 
 export type ActionResult = { ok: true } | { ok: false; error: string };
@@ -29,11 +30,7 @@ export interface PanelActions {
     refresh(): Promise<ActionResult>;
     createTip(tip: NewTip): Promise<ActionResult>;
     answerRequest(requestId: string, answer: string): Promise<ActionResult>;
-    setTarget(target: {
-      kpi: string;
-      channel: 'chat' | 'email' | 'phone' | null;
-      value: number;
-    }): Promise<ActionResult>;
+    setTarget(target: { kpi: string; channel: ContactChannel | null; value: number }): Promise<ActionResult>;
     saveLibrary(library: PhraseLibrary): Promise<ActionResult>;
     /** A one-time code the agent types into their options page instead of a token. */
     pairingCode(agentId: string): Promise<{ ok: true; code: string; expiresAt: string } | { ok: false; error: string }>;

@@ -1,14 +1,13 @@
 // Pure parts of the Feedback view: filtering, and how answers differ by the behaviours of the sent reply.
+import { WINDOW_DAYS } from '../../lib/contract/vocab';
 import type { FeedbackItem, ReplyFlags } from '../../lib/db';
 import type { Behavior } from '../../lib/empathy/types';
 import type { FeedbackFilters, FeedbackPeriod } from '../../lib/store/panel';
 
-const PERIOD_DAYS: Record<Exclude<FeedbackPeriod, 'all'>, number> = { '7d': 7, '30d': 30, '90d': 90 };
-
 /** ISO lower bound of `answeredAt` for a period; null for 'all'. */
 export function periodStart(period: FeedbackPeriod, now: Date = new Date()): string | null {
   if (period === 'all') return null;
-  return new Date(now.getTime() - PERIOD_DAYS[period] * 86_400_000).toISOString();
+  return new Date(now.getTime() - WINDOW_DAYS[period] * 86_400_000).toISOString();
 }
 
 const RATINGS = ['empathy', 'csat', 'clarity'] as const;

@@ -1,5 +1,6 @@
 // Lead-mode caches hold the hub's responses as sent (`team` table, `data: unknown`). These readers turn them
 // into what the Team view draws and drop anything malformed instead of throwing.
+import { CHANNELS, type ContactChannel, isOneOf } from '../../lib/contract/vocab';
 import type { Kpi } from '../../lib/db';
 
 type Obj = Record<string, unknown>;
@@ -121,7 +122,7 @@ export function readTeamRequests(data: unknown): TeamRequest[] {
 
 export interface TeamTarget {
   kpi: string;
-  channel: 'chat' | 'email' | 'phone' | null;
+  channel: ContactChannel | null;
   value: number;
 }
 
@@ -129,7 +130,7 @@ export function readTargets(data: unknown): TeamTarget[] {
   return items(data).flatMap((t) => {
     const kpi = str(t.kpi);
     const value = num(t.value);
-    const channel = t.channel === 'chat' || t.channel === 'email' || t.channel === 'phone' ? t.channel : null;
+    const channel = isOneOf(CHANNELS, t.channel) ? t.channel : null;
     return kpi && value !== null ? [{ kpi, channel, value }] : [];
   });
 }

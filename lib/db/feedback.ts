@@ -1,23 +1,8 @@
-// One survey answer attributed to the agent, as the hub sends it (`GET /api/v1/me/feedback`).
-export type FeedbackChannel = 'chat' | 'email' | 'phone';
+// One survey answer attributed to the agent, stored as the hub sends it (`GET /api/v1/me/feedback`, parsed with
+// lib/contract's feedbackItemSchema). `comment` is untrusted customer text: render it as text only; `note` is
+// the agent's private reflection note.
+import type { HubFeedbackItem } from '../contract/schemas';
+import type { ContactChannel } from '../contract/vocab';
 
-export interface FeedbackItem {
-  id: string;
-  externalId: string;
-  contactId: string;
-  channel: FeedbackChannel;
-  caseType: string | null;
-  answeredAt: string;
-  empathy: number | null;
-  csat: number | null;
-  clarity: number | null;
-  nps: number | null;
-  /** Untrusted customer text: render as text only. */
-  comment: string | null;
-  lang: string | null;
-  ticketUrl: string | null;
-  reviewed: boolean;
-  /** The agent's private reflection note. */
-  note: string | null;
-  updatedAt: string;
-}
+export type FeedbackChannel = ContactChannel;
+export type FeedbackItem = HubFeedbackItem;

@@ -1,28 +1,12 @@
 // One cached KPI response per window (`GET /api/v1/me/kpis?window=`); replaced whole on every sync.
-export type KpiWindow = '7d' | '30d' | '90d';
-export const KPI_WINDOWS: readonly KpiWindow[] = ['7d', '30d', '90d'];
-export type Influence = 'inside' | 'edge' | 'outside';
+import type { HubKpi, KpiSlice } from '../contract/schemas';
+import type { KpiWindow } from '../contract/vocab';
 
-/** A KPI for one slice (channel or case type). */
-export interface KpiSlice {
-  value: number | null;
-  n: number;
-}
+export { type Influence, KPI_WINDOWS, type KpiWindow } from '../contract/vocab';
+export type { KpiSlice };
 
 /** The hub's KPI object, stored as sent. */
-export interface Kpi {
-  key: string;
-  label: string;
-  influence: Influence;
-  value: number | null;
-  unit: string;
-  n: number;
-  target: number | null;
-  teamMedian: number | null;
-  trend: { date: string; value: number | null }[];
-  byChannel: Record<string, KpiSlice>;
-  byCaseType: Record<string, KpiSlice>;
-}
+export type Kpi = HubKpi;
 
 export interface KpiSnapshot {
   window: KpiWindow;

@@ -1,16 +1,12 @@
+// Sync state, one row per key. The token is not here: it lives in browser.storage.local.
+import type { HubUser } from '../contract/schemas';
+import type { Role } from '../contract/vocab';
 import type { SuggestionUsage } from '../empathy/types';
 
-// Sync state, one row per key. The token is not here: it lives in browser.storage.local.
-export type UserRole = 'agent' | 'lead' | 'admin';
+export type UserRole = Role;
 
-export interface SessionUser {
-  id: string;
-  name: string;
-  email: string;
-  role: UserRole;
-  teamId: string | null;
-  teamName: string | null;
-}
+/** The signed-in user as the hub described them (`GET /api/v1/me`). */
+export type SessionUser = HubUser;
 
 export type SyncState = 'signed-out' | 'syncing' | 'online' | 'offline';
 

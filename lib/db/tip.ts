@@ -1,21 +1,10 @@
-// A coaching tip from the lead (`GET /api/v1/me/tips`), plus the local read marker for the unread badge.
-export interface TipAck {
-  at: string;
-  comment: string | null;
-  useful: boolean | null;
-}
+// A coaching tip from the lead (`GET /api/v1/me/tips`; `text` is untrusted lead text: render it as text only),
+// plus the local read marker for the unread badge.
+import type { HubTip, HubTipAck } from '../contract/schemas';
 
-export interface Tip {
-  id: string;
-  /** Untrusted lead text: render as text only. */
-  text: string;
-  author: { id: string; name: string };
-  feedbackId: string | null;
-  kpi: string | null;
-  due: string | null;
-  createdAt: string;
-  updatedAt: string;
-  ack: TipAck | null;
+export type TipAck = HubTipAck;
+
+export type Tip = HubTip & {
   /** Local only: when the agent first saw it in the panel; null = unread (counts on the badge). */
   readAt: string | null;
-}
+};

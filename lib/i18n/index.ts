@@ -1,14 +1,16 @@
 // The panel's UI language follows the browser (en, sv, nb, da, fi; English otherwise).
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { LANGS, type Lang } from '../contract/vocab';
 import { da } from './locales/da';
 import { en } from './locales/en';
 import { fi } from './locales/fi';
 import { nb } from './locales/nb';
 import { sv } from './locales/sv';
 
-export type UiLang = 'en' | 'sv' | 'nb' | 'da' | 'fi';
-export const UI_LANGS: readonly UiLang[] = ['en', 'sv', 'nb', 'da', 'fi'];
+/** The panel speaks every language the engine coaches in. */
+export type UiLang = Lang;
+export const UI_LANGS: readonly UiLang[] = LANGS;
 export const resources = { en, sv, nb, da, fi } as const;
 
 /** First supported language among the browser's preferences; Norwegian 'no'/'nn' map to bokmål. */

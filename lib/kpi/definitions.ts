@@ -1,25 +1,13 @@
-// KPI definitions and influence rings (issue #5), shared by the hub (which computes them) and the extension
+// KPI definitions and influence rings, shared by the hub (which computes them) and the extension
 // (which explains them). Pure data: no I/O.
 
-export type KpiKey = 'empathy' | 'clarity' | 'csat' | 'fcr' | 'nps' | 'first_response' | 'reopen_rate' | 'volume';
-export type Influence = 'inside' | 'edge' | 'outside';
-export type KpiUnit = 'score' | 'percent' | 'nps' | 'minutes' | 'count';
-export type KpiChannel = 'chat' | 'email' | 'phone';
-export type KpiWindow = '7d' | '30d' | '90d';
+import { CHANNELS, type ContactChannel, type Influence, KPI_KEYS, type KpiKey } from '../contract/vocab';
 
-export const KPI_KEYS: readonly KpiKey[] = [
-  'empathy',
-  'clarity',
-  'csat',
-  'fcr',
-  'nps',
-  'first_response',
-  'reopen_rate',
-  'volume',
-];
-export const KPI_CHANNELS: readonly KpiChannel[] = ['chat', 'email', 'phone'];
-export const KPI_WINDOWS: readonly KpiWindow[] = ['7d', '30d', '90d'];
-export const WINDOW_DAYS: Record<KpiWindow, number> = { '7d': 7, '30d': 30, '90d': 90 };
+// The vocabularies live in lib/contract/vocab.ts (one list for hub and extension); re-exported for the hub.
+export { type Influence, KPI_KEYS, type KpiKey, KPI_WINDOWS, type KpiWindow, WINDOW_DAYS } from '../contract/vocab';
+export type KpiUnit = 'score' | 'percent' | 'nps' | 'minutes' | 'count';
+export type KpiChannel = ContactChannel;
+export const KPI_CHANNELS: readonly KpiChannel[] = CHANNELS;
 
 export interface KpiDefinition {
   key: KpiKey;

@@ -1,14 +1,14 @@
-// The side panel's UI state: one combined zustand store built from slices (STYLE.md #9).
+// The side panel's UI state: one combined zustand store built from slices (zustand docs, slices-pattern.md).
 // Records (KPIs, feedback, tips...) live in Dexie and are read with useLiveQuery; only what the agent is
 // doing right now lives here: the tab, filters, the selected item and unsent form drafts.
 import { create, type StateCreator } from 'zustand';
+import { type ContactChannel, DEFAULT_KPI_WINDOW, type KpiWindow } from '../contract/vocab';
 
+export { KPI_WINDOWS, type KpiWindow } from '../contract/vocab';
 export type PanelTab = 'kpis' | 'feedback' | 'coaching' | 'pulse' | 'team';
-export type KpiWindow = '7d' | '30d' | '90d';
-export const KPI_WINDOWS: readonly KpiWindow[] = ['7d', '30d', '90d'];
 
 export type FeedbackPeriod = KpiWindow | 'all';
-export type FeedbackChannelFilter = 'all' | 'chat' | 'email' | 'phone';
+export type FeedbackChannelFilter = 'all' | ContactChannel;
 /** low: any rating 1-2 (NPS 0-6); high: every given rating 4-5 (NPS 9-10). */
 export type FeedbackRatingFilter = 'all' | 'low' | 'high';
 
@@ -20,7 +20,7 @@ export interface FeedbackFilters {
 }
 
 export const DEFAULT_FEEDBACK_FILTERS: FeedbackFilters = {
-  period: '30d',
+  period: DEFAULT_KPI_WINDOW,
   channel: 'all',
   rating: 'all',
   hasComment: false,
@@ -61,7 +61,7 @@ const createNavSlice: StateCreator<PanelState, [], [], NavSlice> = (set) => ({
 });
 
 const createKpiSlice: StateCreator<PanelState, [], [], KpiSlice> = (set) => ({
-  kpiWindow: '30d',
+  kpiWindow: DEFAULT_KPI_WINDOW,
   setKpiWindow: (kpiWindow) => set({ kpiWindow }),
 });
 

@@ -1,19 +1,23 @@
-// Typed client for the hub's API (issue #5). Every response is validated with zod; every request has a
-// timeout; every failure is a HubError with a message that says what to do.
+// Typed client for the hub's API (server/api). Every response is validated with the contract's zod schemas
+// (lib/contract); every request has a timeout; every failure is a HubError with a message that says what to do.
 import type { z } from 'zod';
 import type { PhraseLibrary } from '../empathy/types';
-import { HubError } from './errors';
 import {
   anyJsonSchema,
+  type FeedbackPage,
   feedbackPageSchema,
   type HubUser,
+  type KpisResponse,
   kpisResponseSchema,
   libraryResponseSchema,
   meSchema,
   pairSchema,
   requestsResponseSchema,
+  type TipsPage,
   tipsPageSchema,
-} from './schemas';
+} from '../contract/schemas';
+import type { KpiWindow } from '../contract/vocab';
+import { HubError } from './errors';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -62,9 +66,7 @@ interface RequestOptions<S extends z.ZodType> {
   allow404?: boolean;
 }
 
-export type KpisResponse = z.infer<typeof kpisResponseSchema>;
-export type FeedbackPage = z.infer<typeof feedbackPageSchema>;
-export type TipsPage = z.infer<typeof tipsPageSchema>;
+export type { FeedbackPage, KpisResponse, TipsPage };
 
 export class HubClient {
   readonly hubUrl: string;
@@ -164,7 +166,7 @@ export class HubClient {
     });
   }
 
-  kpis(window: '7d' | '30d' | '90d', signal?: AbortSignal): Promise<KpisResponse> {
+  kpis(window: KpiWindow, signal?: AbortSignal): Promise<KpisResponse> {
     return this.request(`/api/v1/me/kpis?window=${window}`, { schema: kpisResponseSchema, signal });
   }
 

@@ -24,7 +24,8 @@ import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { HubClient, normaliseHubUrl } from './client';
 import { errorMessage, HubError } from './errors';
 import { mergeLibraries } from './library';
-import { requestSchema } from './schemas';
+import { requestSchema } from '../contract/schemas';
+import type { ContactChannel, UsageEvent } from '../contract/vocab';
 import { parseSse, type SseEvent } from './sse';
 
 /** Where the hub token is kept (browser.storage.local in the extension; memory in tests). */
@@ -703,7 +704,7 @@ export class SyncEngine {
     return this.db.tips.filter((t) => t.readAt === null).count();
   }
 
-  async recordUsage(suggestionId: string, event: 'shown' | 'accepted' | 'dismissed'): Promise<void> {
+  async recordUsage(suggestionId: string, event: UsageEvent): Promise<void> {
     await this.db.transaction('rw', this.db.meta, async () => {
       const usage: SuggestionUsage = { ...((await this.db.getMeta('usage'))?.value ?? {}) };
       const counts = usage[suggestionId] ?? { shown: 0, accepted: 0, dismissed: 0 };
@@ -760,7 +761,7 @@ export class SyncEngine {
     }, []);
   }
 
-  setTarget(target: { kpi: string; channel: 'chat' | 'email' | 'phone' | null; value: number }) {
+  setTarget(target: { kpi: string; channel: ContactChannel | null; value: number }) {
     return this.leadCall((ctx) => ctx.client.put('/api/v1/team/targets', target, ctx.signal), ['team', 'kpis']);
   }
 

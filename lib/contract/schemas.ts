@@ -1,7 +1,9 @@
-// zod schemas of the hub's responses (issue #5 API contract). Lenient where the hub may leave a field out
-// (missing optional values become null), strict where the extension relies on a field.
+// zod schemas of what the hub sends the extension (the routes under server/api). The sync client parses every
+// response with them and the Dexie rows (lib/db) are their output types. Lenient where the hub may leave a
+// field out (missing optional values become null), strict where the extension relies on a field.
 import { z } from 'zod';
-import { BEHAVIORS, EMOTIONS, LANGS, type PhraseLibrary } from '../empathy/types';
+import { BEHAVIORS, EMOTIONS, type PhraseLibrary } from '../empathy/types';
+import { CHANNELS, INFLUENCES, KPI_WINDOWS, LANGS, ROLES, WRITTEN_CHANNELS } from './vocab';
 
 /** Optional on the wire, null locally: a missing value and an explicit null mean the same. */
 const orNull = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
@@ -12,7 +14,7 @@ export const userSchema = z.object({
   id: z.string(),
   name: z.string(),
   email: orNull(z.string()).transform((v) => v ?? ''),
-  role: z.enum(['agent', 'lead', 'admin']),
+  role: z.enum(ROLES),
   teamId: orNull(z.string()),
   teamName: orNull(z.string()),
 });
@@ -50,7 +52,7 @@ export const kpiSchema = z.object({
     .string()
     .optional()
     .transform((v) => v ?? ''),
-  influence: z.enum(['inside', 'edge', 'outside']),
+  influence: z.enum(INFLUENCES),
   value: orNull(num),
   unit: z.string(),
   n: num,
@@ -65,7 +67,7 @@ export const kpiSchema = z.object({
 });
 
 export const kpisResponseSchema = z.object({
-  window: z.enum(['7d', '30d', '90d']),
+  window: z.enum(KPI_WINDOWS),
   kpis: z.array(kpiSchema),
 });
 
@@ -73,7 +75,7 @@ export const feedbackItemSchema = z.object({
   id: z.string(),
   externalId: z.string(),
   contactId: z.string(),
-  channel: z.enum(['chat', 'email', 'phone']),
+  channel: z.enum(CHANNELS),
   caseType: orNull(z.string()),
   answeredAt: z.string(),
   empathy: orNull(num),
@@ -133,7 +135,7 @@ const phraseSchema = z.object({
   lang: z.enum(LANGS),
   kind: z.enum(BEHAVIORS),
   text: z.string(),
-  channels: z.array(z.enum(['chat', 'email'])).optional(),
+  channels: z.array(z.enum(WRITTEN_CHANNELS)).optional(),
   emotions: z.array(z.enum(EMOTIONS)).optional(),
 });
 
@@ -157,3 +159,12 @@ export const libraryResponseSchema = z.union([
 export const anyJsonSchema = z.unknown();
 
 export type HubUser = z.infer<typeof userSchema>;
+export type KpiSlice = { value: number | null; n: number };
+export type HubKpi = z.infer<typeof kpiSchema>;
+export type KpisResponse = z.infer<typeof kpisResponseSchema>;
+export type HubFeedbackItem = z.infer<typeof feedbackItemSchema>;
+export type FeedbackPage = z.infer<typeof feedbackPageSchema>;
+export type HubTipAck = z.infer<typeof tipAckSchema>;
+export type HubTip = z.infer<typeof tipSchema>;
+export type TipsPage = z.infer<typeof tipsPageSchema>;
+export type HubRequest = z.infer<typeof requestSchema>;

@@ -1,0 +1,4 @@
+// The contract between the hub (server/) and the extension: shared vocabularies and the zod schemas of what
+// the hub answers. Pure: imports only zod and lib/empathy's types, so both sides can use it.
+export * from './schemas';
+export * from './vocab';
