@@ -4,16 +4,17 @@ import { type DatedSelector, queryAllFirst, queryFirst, readableText } from './d
 import type { ComposerClassification, CustomerMessage, SiteAdapter, TicketContext } from './types';
 
 const seen = '2026-11-23';
+const source = 'demo/helpdesk (our own markup)';
 /** Selectors for the demo's markup, newest first (STYLE.md #2). */
 export const ATTUNE_DEMO_SELECTORS = {
-  marker: [{ selector: 'meta[name="generator"][content="attune-demo-helpdesk"]', seen }],
-  ticket: [{ selector: 'section.ticket[data-ticket-id]', seen }],
-  composerForm: [{ selector: 'form.composer[data-audience]', seen }],
-  customerMessage: [{ selector: 'article.message[data-author-role="customer"]', seen }],
-  messageBody: [{ selector: '.message__body', seen }],
-  agent: [{ selector: '.current-agent[data-agent-name]', seen }],
-  requester: [{ selector: '.ticket__requester', seen }],
-  sendButton: [{ selector: '[data-action="send"]', seen }],
+  marker: [{ selector: 'meta[name="generator"][content="attune-demo-helpdesk"]', seen, source }],
+  ticket: [{ selector: 'section.ticket[data-ticket-id]', seen, source }],
+  composerForm: [{ selector: 'form.composer[data-audience]', seen, source }],
+  customerMessage: [{ selector: 'article.message[data-author-role="customer"]', seen, source }],
+  messageBody: [{ selector: '.message__body', seen, source }],
+  agent: [{ selector: '.current-agent[data-agent-name]', seen, source }],
+  requester: [{ selector: '.ticket__requester', seen, source }],
+  sendButton: [{ selector: '[data-action="send"]', seen, source }],
 } satisfies Record<string, DatedSelector[]>;
 
 function ticketRoot(doc: Document): HTMLElement | null {

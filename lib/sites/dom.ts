@@ -1,10 +1,18 @@
 // Small DOM helpers shared by the site adapters. Not an adapter itself.
 
-/** A selector with the date it was last seen matching the live site, newest first in a list (STYLE.md #2). */
+/**
+ * A selector with where it comes from and when, newest first in a list (STYLE.md #2). Evidence for the
+ * helpdesks we cannot run lives in ../shared/helpdesk-evidence/ (evidence.json: one row per finding).
+ */
 export interface DatedSelector {
   selector: string;
-  /** ISO date (YYYY-MM-DD) the selector was checked against the site or a saved page. */
+  /**
+   * ISO date (YYYY-MM-DD): when the source showed it (a commit date, a saved page's capture date), or, for an
+   * undated source, the day the evidence was gathered.
+   */
   seen: string;
+  /** Where it was seen: a repository file URL at a commit, a saved page in tests/fixtures, or a live instance. */
+  source: string;
 }
 
 /** First element matching any of the dated selectors, tried in order (newest markup first). */
@@ -17,6 +25,20 @@ export function queryFirst<E extends Element = Element>(
     if (found) return found;
   }
   return null;
+}
+
+/** Nearest ancestor (or `el` itself) matching any of the dated selectors, tried in order. */
+export function closestFirst<E extends Element = Element>(el: Element, selectors: readonly DatedSelector[]): E | null {
+  for (const { selector } of selectors) {
+    const found = el.closest<E>(selector as never);
+    if (found) return found as E;
+  }
+  return null;
+}
+
+/** Whether `el` matches any of the dated selectors. */
+export function matchesAny(el: Element, selectors: readonly DatedSelector[]): boolean {
+  return selectors.some(({ selector }) => el.matches(selector));
 }
 
 /** All elements matched by the first dated selector that matches anything. */

@@ -3,6 +3,7 @@
 // (draft-only coaching) when neither finds anything that reads like a customer message.
 import { Readability } from '@mozilla/readability';
 import { clipTail, markerText, memoForPage, normalizeText, readableText, ticketIdFromUrl } from './dom';
+import { blockId, blockTime, listOrder } from './thread-order';
 import type { ComposerClassification, CustomerMessage, SiteAdapter, TicketContext } from './types';
 
 /** Tokens in class/id/data-* that mark one message of a thread. */
@@ -50,6 +51,8 @@ const PART_TOKENS = new Set([
   'toolbar',
   'attachments',
   'attachment',
+  'field',
+  'fields',
 ]);
 const CUSTOMER_TOKENS = new Set([
   'customer',
@@ -86,12 +89,53 @@ const AGENT_TOKENS = new Set([
   'self',
   'mine',
 ]);
-/** Composer markers that mean "only colleagues read this" (en, sv, nb, da, fi). */
+/** Words in a label, placeholder or tab that mean "only colleagues read this" (en, sv, nb, da, fi). */
 const INTERNAL_COMPOSER =
   /\b(internal|private|note|notes|intern|interna|internt|anteckning|notat|sisäinen|muistiinpano)\b/i;
+/** The same as marker tokens (class names, data-* values). */
+const INTERNAL_TOKENS = new Set([
+  'internal',
+  'private',
+  'note',
+  'notes',
+  'intern',
+  'interna',
+  'internt',
+  'anteckning',
+  'notat',
+  'sisäinen',
+  'muistiinpano',
+  'is-internal',
+  'is-private',
+  'is-note',
+]);
+/** Layout cues of a chat bubble's side: incoming messages start the line, outgoing ones end it. */
+const START_SIDE = new Set(['left', 'justify-start', 'self-start', 'mr-auto', 'me-auto', 'incoming', 'received']);
+const END_SIDE = new Set([
+  'right',
+  'justify-end',
+  'self-end',
+  'ml-auto',
+  'ms-auto',
+  'flex-row-reverse',
+  'outgoing',
+  'sent',
+]);
+/** How pages name the signed-in agent's own messages. */
+const SELF_AUTHORS = new Set(['you', 'me', 'du', 'jag', 'deg', 'dig', 'meg', 'mig', 'sinä', 'minä']);
 /** Editable things that are not replies. */
 const NOT_A_COMPOSER = /\b(search|sök|søk|haku|filter|subject|ämne|emne|title|tags?|cc|bcc|recipients?|macros?)\b/i;
-const AUTHOR_TOKENS = new Set(['author', 'sender', 'from', 'name', 'user-name', 'username', 'byline', 'actor']);
+const AUTHOR_TOKENS = new Set([
+  'author',
+  'sender',
+  'from',
+  'name',
+  'user-name',
+  'username',
+  'byline',
+  'actor',
+  'person',
+]);
 const BODY_TOKENS = new Set(['body', 'content', 'text', 'message-body', 'comment-body', 'html', 'plain', 'markdown']);
 
 /** Token sets by marker string: a thread repeats the same few class lists on every message. */
@@ -106,17 +150,24 @@ function tokens(marker: string): Set<string> {
   return out;
 }
 
-/** Split "zd-comment__body--customer isCustomer" into comparable tokens: zd, comment, body, customer, is, ... */
-function tokenize(marker: string): Set<string> {
+/**
+ * Split "zd-comment__body--customer isCustomer" into comparable tokens: zd, comment, body, customer, is, ...
+ * A leading "note-" is a namespace, not a note: Summernote prefixes every class of its editor with it
+ * (note-editor, note-editable, note-toolbar, note-popover), and FreeScout's reply composer is Summernote
+ * (../shared/helpdesk-evidence/freescout-1.8.145). "conv-note-block", "is-note" or "note" still mean a note.
+ */
+export function tokenize(marker: string): Set<string> {
   const out = new Set<string>();
   for (const raw of marker.split(/[\s="]+/)) {
     if (!raw) continue;
     const dashed = raw.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
     out.add(dashed);
-    for (const piece of dashed.split(/[-_.:/]+/)) if (piece) out.add(piece);
+    const namespaced = /^notes?[-_.:]+[a-z0-9]/.test(dashed);
+    const parts = dashed.split(/[-_.:/]+/);
+    for (let i = namespaced ? 1 : 0; i < parts.length; i++) if (parts[i]) out.add(parts[i] as string);
     // Keep two-word compounds ("end-user", "conversation-part") as one token too.
     const pieces = dashed.split(/[-_]+/).filter(Boolean);
-    for (let i = 0; i + 1 < pieces.length; i++) out.add(`${pieces[i]}-${pieces[i + 1]}`);
+    for (let i = namespaced ? 1 : 0; i + 1 < pieces.length; i++) out.add(`${pieces[i]}-${pieces[i + 1]}`);
   }
   return out;
 }
@@ -224,21 +275,8 @@ export function authorRole(block: Element): AuthorRole {
 }
 
 function timestampOf(block: Element): string | undefined {
-  const time = block.querySelector('time[datetime]');
-  const candidates = [
-    time?.getAttribute('datetime'),
-    block.getAttribute('data-timestamp'),
-    block.getAttribute('data-created-at'),
-    block.getAttribute('data-time'),
-    block.querySelector('[data-timestamp],[data-created-at]')?.getAttribute('data-timestamp'),
-    block.querySelector('[data-created-at]')?.getAttribute('data-created-at'),
-  ];
-  for (const c of candidates) {
-    if (!c) continue;
-    const ms = /^\d{10,13}$/.test(c) ? Number(c) * (c.length === 10 ? 1000 : 1) : Date.parse(c);
-    if (Number.isFinite(ms)) return new Date(ms).toISOString();
-  }
-  return undefined;
+  const ms = blockTime(block);
+  return ms === null ? undefined : new Date(ms).toISOString();
 }
 
 function authorOf(block: Element): string | undefined {
@@ -325,7 +363,8 @@ export function messageElements(root: Document | Element): Element[] {
       for (let up = parentOf.get(el); up; up = parentOf.get(up)) if (!isList(up)) return true;
       return false;
     };
-    return candidates.filter((el) => !isList(el) && !insideMessage(el));
+    // Blocks without text (an empty form row, an image-only part) are not messages to answer.
+    return candidates.filter((el) => !isList(el) && !insideMessage(el) && len(el) >= 2);
   });
 }
 
@@ -350,32 +389,123 @@ export function latestOf(blocks: readonly MessageBlock[]): MessageBlock | null {
   return mine[mine.length - 1] ?? null;
 }
 
+/** Whether a reply composer sits above the first of `elements` (newest-first helpdesks put it there). */
+export function composerAbove(elements: readonly Element[]): boolean {
+  const first = elements[0];
+  if (!first) return false;
+  const doc = first.ownerDocument;
+  for (const ed of doc.querySelectorAll('[contenteditable="true"], [contenteditable=""], textarea')) {
+    if (elements.some((el) => el.contains(ed))) continue;
+    if (!classifyGenericComposer(ed)) continue;
+    // A composer before the first message and not after the last one.
+    const last = elements[elements.length - 1] as Element;
+    const beforeFirst = (ed.compareDocumentPosition(first) & 4) !== 0; // DOCUMENT_POSITION_FOLLOWING
+    const afterLast = (last.compareDocumentPosition(ed) & 4) !== 0;
+    if (beforeFirst && !afterLast) return true;
+  }
+  return false;
+}
+
+/** Indexes of `elements`, newest first: by times when every message has one, else by the page's order cues. */
+export function newestFirst(elements: readonly Element[], above = false): number[] {
+  const now = Date.now();
+  const times = elements.map((el) => blockTime(el, now));
+  const order = listOrder({ times, ids: elements.map(blockId), composerAbove: above });
+  const idx = elements.map((_, i) => i);
+  if (order === 'oldest-first') idx.reverse();
+  if (times.every((t) => t !== null)) {
+    const rank = new Map(idx.map((i, r) => [i, r]));
+    idx.sort((a, b) => (times[b] as number) - (times[a] as number) || (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+  }
+  return idx;
+}
+
+/** Start or end of the line for a chat bubble, from its layout classes or, in a real page, its box. */
+function sideOf(block: Element): 'start' | 'end' | null {
+  let start = 0;
+  let end = 0;
+  const look = (el: Element) => {
+    const t = ownTokens(el);
+    if (hasAny(t, START_SIDE)) start++;
+    if (hasAny(t, END_SIDE)) end++;
+  };
+  look(block);
+  for (const child of block.children) {
+    look(child);
+    for (const grand of child.children) look(grand);
+  }
+  if (start !== end) return start > end ? 'start' : 'end';
+  // Layout, where there is one (jsdom has none): the bubble's centre against the row's.
+  const row = block.getBoundingClientRect();
+  const bubble = block.firstElementChild?.getBoundingClientRect();
+  if (!bubble || row.width <= 0 || bubble.width <= 0 || bubble.width > 0.85 * row.width) return null;
+  const centre = (bubble.left + bubble.width / 2 - row.left) / row.width;
+  return centre < 0.45 ? 'start' : centre > 0.55 ? 'end' : null;
+}
+
+function isSelfAuthor(author: string | undefined): boolean {
+  return author !== undefined && SELF_AUTHORS.has(author.toLowerCase());
+}
+
 /**
- * The latest customer block among message elements, reading as few as possible: newest first (by timestamp
- * when every element has one, else from the end of the page), stopping at the first customer block.
- * `sawRoles` tells whether any element read had a known author role.
+ * The customer's newest message where the page marks no message as theirs: some pages mark only internal
+ * notes (or agents), some show authorship only by the bubble's side. Among the unmarked messages: by side
+ * when both sides occur (incoming starts the line), else by author (not an agent who wrote a marked message,
+ * not "you"), else the newest unmarked one when something else on the page was marked.
  */
-export function latestCustomerAmong(elements: readonly Element[]): { block: MessageBlock | null; sawRoles: boolean } {
-  return scanning(() => {
-    const stamped = elements.map((el, i) => ({ el, i, at: timestampOf(el) }));
-    const someStamped = stamped.some((s) => s.at);
-    if (someStamped && !stamped.every((s) => s.at)) {
-      // Mixed: only the customer's own blocks must carry times; read them all (rare, and no worse than before).
-      const blocks = stamped.map((s) => describeOne(s.el)).filter((b): b is MessageBlock => b !== null);
-      return { block: latestOf(blocks), sawRoles: blocks.some((b) => b.role !== 'unknown') };
+function inferCustomer(ordered: readonly Element[], roles: readonly AuthorRole[]): MessageBlock | null {
+  const unmarked = ordered.filter((_, i) => roles[i] === 'unknown');
+  if (unmarked.length === 0) return null;
+  const sides = unmarked.map(sideOf);
+  if (sides.includes('start') && sides.includes('end')) {
+    for (let i = 0; i < unmarked.length; i++) {
+      if (sides[i] !== 'start') continue;
+      const block = describeOne(unmarked[i] as Element);
+      if (block) return block;
     }
-    const order = someStamped
-      ? [...stamped].sort((a, b) => (b.at ?? '').localeCompare(a.at ?? '') || b.i - a.i)
-      : [...stamped].reverse();
+    return null;
+  }
+  // Authors and the newest unmarked message only mean something next to messages the page did mark.
+  if (!roles.includes('agent')) return null;
+  const agents = new Set<string>();
+  ordered.forEach((el, i) => {
+    if (roles[i] !== 'agent') return;
+    const author = authorOf(el);
+    if (author) agents.add(author.toLowerCase());
+  });
+  const described = unmarked.map(describeOne).filter((b): b is MessageBlock => b !== null);
+  const withAuthors = described.filter((b) => b.author);
+  if (withAuthors.length > 0) {
+    return withAuthors.find((b) => !isSelfAuthor(b.author) && !agents.has((b.author as string).toLowerCase())) ?? null;
+  }
+  return described[0] ?? null;
+}
+
+/**
+ * The latest customer block among message elements, reading as few as possible: newest first (see
+ * `newestFirst`), stopping at the first customer block; where no message is marked as the customer's, the
+ * unmarked ones are weighed by side and author (`inferCustomer`). `sawRoles` tells whether any element read
+ * had a known author role.
+ */
+export function latestCustomerAmong(
+  elements: readonly Element[],
+  opts: { composerAbove?: boolean } = {},
+): { block: MessageBlock | null; sawRoles: boolean } {
+  return scanning(() => {
+    const ordered = newestFirst(elements, opts.composerAbove ?? composerAbove(elements)).map(
+      (i) => elements[i] as Element,
+    );
     let sawRoles = false;
-    for (const { el } of order) {
+    const roles: AuthorRole[] = [];
+    for (const el of ordered) {
       const role = authorRole(el);
+      roles.push(role);
       if (role !== 'unknown') sawRoles = true;
       if (role !== 'customer') continue;
       const block = describeOne(el);
       if (block) return { block, sawRoles };
     }
-    return { block: null, sawRoles };
+    return { block: inferCustomer(ordered, roles), sawRoles };
   });
 }
 
@@ -424,14 +554,13 @@ function editorOf(el: Element): ComposerClassification['editor'] {
   return 'contenteditable';
 }
 
-/** Markers of the composer and its nearest ancestors, plus its name, placeholder and label. */
-function composerMarkers(el: Element): string {
-  const bits: string[] = [];
-  let cur: Element | null = el;
-  // Five levels reach the editor's wrapper ("note-editor", "internal-reply") without reaching the ticket pane.
-  for (let i = 0; cur && i < 5; i++, cur = cur.parentElement) {
-    bits.push(markerText(cur), cur.getAttribute('name') ?? '', cur.getAttribute('placeholder') ?? '');
-  }
+/** Name, placeholder and label of a composer: free text that may say "Internal note". */
+function composerLabels(el: Element): string {
+  const bits = [
+    el.getAttribute('name') ?? '',
+    el.getAttribute('placeholder') ?? '',
+    el.getAttribute('aria-label') ?? '',
+  ];
   const id = el.getAttribute('id');
   if (id) {
     // Compare htmlFor rather than building a selector: ids can hold any character.
@@ -440,6 +569,46 @@ function composerMarkers(el: Element): string {
     }
   }
   return bits.join(' ');
+}
+
+const NOTE_FIELD = /(^|[-_])(is[-_]?)?(note|internal|private)$/i;
+const PUBLIC_FIELD = /(^|[-_])(is[-_]?)?public$/i;
+const SELECTED = '[aria-selected="true"], [aria-pressed="true"], [aria-checked="true"], .active, .is-active, .selected';
+
+/**
+ * Whether the helpdesk has put this composer in internal-note mode. Markers on the composer and its wrappers
+ * (six levels reach FreeScout's .conv-reply-block, whose note mode adds .conv-note-block), the composer's
+ * form (FreeScout's hidden input[name=is_note] = 1, Zendesk's "_is_public" checkbox unchecked), and a
+ * selected tab or toggle next to it that reads "Note" / "Internal" (Chatwoot's and Intercom's reply/note tabs).
+ */
+export function isInternalComposer(el: Element): boolean {
+  if (INTERNAL_COMPOSER.test(composerLabels(el).replace(/[-_]/g, ' '))) return true;
+  let cur: Element | null = el;
+  for (let i = 0; cur && i < 7; i++, cur = cur.parentElement) {
+    if (cur.tagName === 'BODY') break;
+    if (hasAny(ownTokens(cur), INTERNAL_TOKENS)) return true;
+  }
+  const form = el.closest('form');
+  if (form) {
+    for (const input of form.querySelectorAll('input')) {
+      const name = input.getAttribute('name') ?? '';
+      const on =
+        input.type === 'checkbox' || input.type === 'radio' ? input.checked : /^(1|true|on|yes)$/i.test(input.value);
+      if (input.type !== 'hidden' && input.type !== 'checkbox' && input.type !== 'radio') continue;
+      if (NOTE_FIELD.test(name) && on) return true;
+      if (PUBLIC_FIELD.test(name) && input.type === 'checkbox' && !on) return true;
+    }
+  }
+  cur = el.parentElement;
+  for (let i = 0; cur && i < 4; i++, cur = cur.parentElement) {
+    if (cur.tagName === 'BODY') break;
+    for (const tab of cur.querySelectorAll(SELECTED)) {
+      if (tab.contains(el)) continue;
+      const text = normalizeText(tab.textContent ?? '') || (tab.getAttribute('aria-label') ?? '');
+      if (text.length <= 40 && INTERNAL_COMPOSER.test(text)) return true;
+    }
+  }
+  return false;
 }
 
 export function classifyGenericComposer(el: Element): ComposerClassification | null {
@@ -451,15 +620,39 @@ export function classifyGenericComposer(el: Element): ComposerClassification | n
   const own = `${markerText(el)} ${el.getAttribute('name') ?? ''} ${el.getAttribute('placeholder') ?? ''}`;
   // Test attribute values, not the name "title=" itself (CKEditor titles its iframe "Rich Text Editor, x").
   if (NOT_A_COMPOSER.test(own.replace(/(^|\s)title=/g, '$1').replace(/[-_]/g, ' '))) return null;
-  const markers = composerMarkers(el).replace(/[-_]/g, ' ');
   const editor = editorOf(el);
-  return { audience: INTERNAL_COMPOSER.test(markers) ? 'internal' : 'customer', ...(editor ? { editor } : {}) };
+  const audience = scanning(() => (isInternalComposer(el) ? 'internal' : 'customer'));
+  return { audience, ...(editor ? { editor } : {}) };
 }
+
+/** Fields only an email composer has (FreeScout's to_email[], cc[], bcc[]; most webmails' Cc/Bcc). */
+const EMAIL_FIELDS =
+  'select[name^="cc"], select[name^="bcc"], input[name^="cc"], input[name^="bcc"], [name^="to_email"]';
 
 function channelFromPage(doc: Document, win: Window): TicketContext['channel'] {
   const hay = `${win.location.href} ${doc.body ? markerText(doc.body) : ''}`.toLowerCase();
   if (/\b(chat|messenger|live-?chat|conversation-?chat)\b/.test(hay)) return 'chat';
-  if (/\b(mail|email|e-mail|inbox)\b/.test(hay)) return 'email';
+  if (/\b(mail|email|e-mail|inbox|mailbox)\b|mailbox[-_]id/.test(hay)) return 'email';
+  return doc.querySelector(EMAIL_FIELDS) ? 'email' : null;
+}
+
+/** Where pages name the signed-in agent: a user menu in the page's header or navigation. */
+const AGENT_NAME =
+  '[class*="nav-user"], [class*="current-user"], [class*="user-name"], [class*="username"], [class*="agent-name"], [class*="account-name"], [data-current-user-name]';
+/** Where pages name the customer outside the thread: a customer or requester card in a sidebar. */
+const REQUESTER_NAME =
+  '[class~="customer-name"], [class*="requester-name"], [class*="customer__name"], [class*="contact-name"], [data-requester-name]';
+
+function shortText(el: Element | null): string | null {
+  const text = normalizeText(el?.textContent ?? '');
+  return text && text.length <= 60 && !text.includes('\n') ? text : null;
+}
+
+function agentFromPage(doc: Document): string | null {
+  for (const scope of doc.querySelectorAll('nav, header, [role="banner"], [role="navigation"]')) {
+    const name = shortText(scope.querySelector(AGENT_NAME));
+    if (name) return name;
+  }
   return null;
 }
 
@@ -487,12 +680,17 @@ export const genericAdapter: SiteAdapter = {
   },
   ticketContext(doc, win) {
     const href = win.location.href;
-    const requester = memoForPage(doc, href, 'generic:requester', () => latestCustomerBlock(doc)?.author ?? null);
+    const requester = memoForPage(
+      doc,
+      href,
+      'generic:requester',
+      () => latestCustomerBlock(doc)?.author ?? shortText(doc.querySelector(REQUESTER_NAME)),
+    );
     return {
       ticketId: ticketIdFromUrl(href),
       channel: memoForPage(doc, href, 'generic:channel', () => channelFromPage(doc, win)),
       requesterName: requester,
-      agent: null,
+      agent: memoForPage(doc, href, 'generic:agent', () => agentFromPage(doc)),
       url: href,
     };
   },

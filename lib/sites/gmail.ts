@@ -1,36 +1,63 @@
 // Gmail used as a shared support inbox. A thread is a list of messages (div.adn) with the sender in
 // span.gD[email] and the body in div.a3s; the customer is whoever wrote from an address that is not the
-// signed-in account's (which Gmail prints in the document title). Gmail's class names are generated but have
-// been stable for years; public extensions and tests address the same ones. Gmail has no internal notes.
-import { type DatedSelector, memoForPage, normalizeText, queryAllFirst, queryFirst, readableText } from './dom';
+// signed-in account's (which Gmail prints in the document title: UNEVIDENCED, gmail.js reads the account from
+// page data an isolated content script cannot see). The class names are generated but gmail.js (2026) and
+// evicypher-webmail (2021) address the same ones (../shared/helpdesk-evidence). Gmail has no internal notes.
+import {
+  closestFirst,
+  type DatedSelector,
+  matchesAny,
+  memoForPage,
+  normalizeText,
+  queryAllFirst,
+  queryFirst,
+  readableText,
+} from './dom';
 import { genericAdapter } from './generic';
 import type { ComposerClassification, CustomerMessage, SiteAdapter, TicketContext } from './types';
 
-/** Selectors, newest first, with the date each was last seen in public Gmail extensions and tests. */
+const GMAILJS = 'https://github.com/KartikTalwar/gmail.js/blob/b7dfdabc19060721426e93dba85b3f6b6d60a211/src/gmail.js';
+const EVICYPHER = 'https://github.com/Freemindtronic/evicypher-webmail/blob/0e188e4/src/content-scripts/gmail.ts';
+const UNATTRIBUTED = 'unattributed public Gmail extension or userscript (helpdesk-evidence/evidence.json)';
+const UNVERIFIED = 'UNVERIFIED: no public evidence found (Attune hand-written structure, 2026-11-23)';
+/** The day the evidence was gathered: the date for sources that carry none. */
+const GATHERED = '2026-12-07';
+
+/** Selectors, newest first, each with its source and date. */
 export const GMAIL_SELECTORS = {
   message: [
-    { selector: 'div[role="main"] div.adn', seen: '2025-10-01' }, // expanded message
-    { selector: 'div[role="main"] div.gs', seen: '2025-10-01' },
+    { selector: 'div.adn[data-message-id]', seen: '2026-03-25', source: GMAILJS },
+    { selector: 'div.adn[data-legacy-message-id]', seen: '2026-03-25', source: GMAILJS },
+    { selector: 'div[role="main"] div.adn', seen: '2026-03-25', source: GMAILJS },
   ],
-  sender: [
-    { selector: 'span.gD[email]', seen: '2025-10-01' },
-    { selector: 'h3 span[email]', seen: '2025-10-01' },
-  ],
+  sender: [{ selector: 'span.gD[email]', seen: '2026-03-25', source: GMAILJS }],
   body: [
-    { selector: 'div.a3s.aiL', seen: '2025-10-01' },
-    { selector: 'div.a3s', seen: '2025-10-01' },
+    { selector: 'div.a3s.aiL', seen: '2021-11-05', source: EVICYPHER },
+    { selector: 'div.a3s', seen: '2026-03-25', source: GMAILJS },
   ],
-  /** Quoted history and signatures inside a body: not the customer's new words. */
-  quoted: '.gmail_quote, blockquote, .gmail_signature, .adL, .yj6qo',
-  date: [{ selector: 'span.g3[title]', seen: '2025-10-01' }],
-  subject: [{ selector: 'h2.hP', seen: '2025-10-01' }],
+  /** Quoted history and signatures inside a body: not the customer's new words (Gmail's own class names). */
+  quoted: [
+    { selector: '.gmail_quote, blockquote, .gmail_signature, .adL, .yj6qo', seen: '2026-11-23', source: UNVERIFIED },
+  ],
+  date: [{ selector: 'span.g3[title]', seen: '2026-03-25', source: GMAILJS }],
+  subject: [{ selector: 'h2.hP', seen: '2026-03-25', source: GMAILJS }],
   composer: [
-    { selector: 'div[role="textbox"][g_editable="true"]', seen: '2025-10-01' },
-    { selector: 'div.Am.Al.editable[contenteditable="true"]', seen: '2024-01-01' },
+    { selector: 'div.M9 div[contenteditable="true"]:not([id="subject"])', seen: '2026-03-25', source: GMAILJS },
+    {
+      selector: 'div[role="textbox"][aria-label="Message Body"][contenteditable="true"]',
+      seen: GATHERED,
+      source: UNATTRIBUTED,
+    },
+    { selector: 'div[contenteditable="true"][g_editable="true"]', seen: GATHERED, source: UNATTRIBUTED },
+    { selector: '.iN [contenteditable]', seen: '2021-11-05', source: EVICYPHER },
   ],
-  composeWindow: '[role="dialog"], .M9, td.I5, .aO9',
-  send: [{ selector: 'div.T-I.aoO[role="button"]', seen: '2025-10-01' }],
-} satisfies Record<string, readonly DatedSelector[] | string>;
+  composeWindow: [
+    { selector: 'div.M9', seen: '2026-03-25', source: GMAILJS },
+    { selector: '.iN', seen: '2021-11-05', source: EVICYPHER },
+    { selector: '[role="dialog"]', seen: '2026-11-23', source: UNVERIFIED },
+  ],
+  send: [{ selector: '.T-I.J-J5-Ji.aoO.v7.T-I-atl.L3', seen: '2021-11-05', source: EVICYPHER }],
+} satisfies Record<string, readonly DatedSelector[]>;
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 
@@ -52,7 +79,7 @@ export function gmailMessages(doc: Document): GmailMessage[] {
   for (const el of queryAllFirst(doc, GMAIL_SELECTORS.message)) {
     const body = queryFirst(el, GMAIL_SELECTORS.body);
     if (!body) continue; // collapsed message: no body rendered
-    const text = readableText(body, (d) => d.matches(GMAIL_SELECTORS.quoted));
+    const text = readableText(body, (d) => matchesAny(d, GMAIL_SELECTORS.quoted));
     if (!text) continue;
     const sender = queryFirst(el, GMAIL_SELECTORS.sender);
     const title = queryFirst(el, GMAIL_SELECTORS.date)?.getAttribute('title');
@@ -89,7 +116,7 @@ export const gmailAdapter: SiteAdapter = {
   matches: ['*://mail.google.com/*'],
   detect: (_doc, win) => win.location.hostname === 'mail.google.com',
   classifyComposer(el, doc): ComposerClassification | null {
-    const isCompose = GMAIL_SELECTORS.composer.some(({ selector }) => el.matches(selector));
+    const isCompose = matchesAny(el, GMAIL_SELECTORS.composer);
     if (isCompose) return { audience: 'customer', editor: 'contenteditable' };
     return genericAdapter.classifyComposer(el, doc);
   },
@@ -119,7 +146,7 @@ export const gmailAdapter: SiteAdapter = {
     };
   },
   sendButtons(composer, doc) {
-    const win = composer.closest(GMAIL_SELECTORS.composeWindow) ?? doc;
+    const win = closestFirst(composer, GMAIL_SELECTORS.composeWindow) ?? doc;
     const send = queryFirst(win, GMAIL_SELECTORS.send);
     return send ? [send] : [];
   },

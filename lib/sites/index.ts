@@ -1,6 +1,7 @@
 // The site registry: one import per helpdesk adapter (STYLE.md #1). Order matters: the first adapter whose
 // `detect` says yes handles the page; generic is last and always says yes.
 import { attuneDemoAdapter } from './attune-demo';
+import { freescoutAdapter } from './freescout';
 import { freshdeskAdapter } from './freshdesk';
 import { genericAdapter } from './generic';
 import { gmailAdapter } from './gmail';
@@ -16,6 +17,7 @@ export const siteAdapters: SiteAdapter[] = [
   requestTrackerAdapter,
   zendeskAdapter,
   freshdeskAdapter,
+  freescoutAdapter,
   gmailAdapter,
   genericAdapter,
 ];

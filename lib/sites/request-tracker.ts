@@ -20,53 +20,56 @@
 import { type DatedSelector, memoForPage, normalizeText, queryAllFirst, queryFirst, readableText } from './dom';
 import type { ComposerClassification, CustomerMessage, SiteAdapter, TicketContext } from './types';
 
+/** A live RT 5.0.3 (Debian's package, ../shared/tools/rt-up.sh), pages saved from it by capture.ts. */
+const RT_SOURCE = 'live Request Tracker 5.0.3 on 127.0.0.1:8085; saved pages tests/fixtures/request-tracker/';
+
 /** Selectors, newest first. Dates say when each was checked against a live RT or a saved page. */
 export const RT_SELECTORS = {
   /** Reply composer textarea that CKEditor replaces (stays in the DOM, hidden). */
   composerTextarea: [
-    { selector: 'textarea[name="UpdateContent"]', seen: '2026-11-23' }, // RT 5.0.3
-    { selector: 'textarea.messagebox', seen: '2026-11-23' }, // RT 5.0.3
+    { selector: 'textarea[name="UpdateContent"]', seen: '2026-11-23', source: RT_SOURCE }, // RT 5.0.3
+    { selector: 'textarea.messagebox', seen: '2026-11-23', source: RT_SOURCE }, // RT 5.0.3
   ],
   /** Wrapper of the composer; RT 5 adds action-response / action-private to it. */
   composerContainer: [
-    { selector: '.messagebox-container', seen: '2026-11-23' }, // RT 5.0.3
-    { selector: '#cke_UpdateContent', seen: '2026-11-23' }, // CKEditor 4 chrome around the iframe
+    { selector: '.messagebox-container', seen: '2026-11-23', source: RT_SOURCE }, // RT 5.0.3
+    { selector: '#cke_UpdateContent', seen: '2026-11-23', source: RT_SOURCE }, // CKEditor 4 chrome around the iframe
   ],
-  updateType: [{ selector: 'select[name="UpdateType"]', seen: '2026-11-23' }], // RT 4.4 and 5.0
+  updateType: [{ selector: 'select[name="UpdateType"]', seen: '2026-11-23', source: RT_SOURCE }], // RT 4.4 and 5.0
   ticketIdInput: [
-    { selector: 'form[name="TicketUpdate"] input[name="id"]', seen: '2026-11-23' }, // RT 5.0.3
-    { selector: 'input[type="hidden"][name="id"]', seen: '2026-11-23' },
+    { selector: 'form[name="TicketUpdate"] input[name="id"]', seen: '2026-11-23', source: RT_SOURCE }, // RT 5.0.3
+    { selector: 'input[type="hidden"][name="id"]', seen: '2026-11-23', source: RT_SOURCE },
   ],
   transaction: [
-    { selector: '.history-container .transaction[data-transaction-id]', seen: '2026-11-23' }, // RT 5.0.3
-    { selector: '.transaction[data-transaction-id]', seen: '2026-11-23' }, // RT 5.0.3 History.html
+    { selector: '.history-container .transaction[data-transaction-id]', seen: '2026-11-23', source: RT_SOURCE }, // RT 5.0.3
+    { selector: '.transaction[data-transaction-id]', seen: '2026-11-23', source: RT_SOURCE }, // RT 5.0.3 History.html
   ],
   /** A transaction that carries a message (create, correspond, comment) rather than a field change. */
   messageTransactionClass: 'message', // RT 5.0.3: "transaction Ticket-transaction message odd"
   transactionAuthor: [
-    { selector: '.metadata .description .user[data-user-id]', seen: '2026-11-23' }, // RT 5.0.3
-    { selector: '.metadata .description a[href*="User/Summary.html?id="]', seen: '2026-11-23' },
+    { selector: '.metadata .description .user[data-user-id]', seen: '2026-11-23', source: RT_SOURCE }, // RT 5.0.3
+    { selector: '.metadata .description a[href*="User/Summary.html?id="]', seen: '2026-11-23', source: RT_SOURCE },
   ],
-  transactionDate: [{ selector: '.metadata .date', seen: '2026-11-23' }], // RT 5.0.3
+  transactionDate: [{ selector: '.metadata .date', seen: '2026-11-23', source: RT_SOURCE }], // RT 5.0.3
   messageBody: [
-    { selector: '.messagebody', seen: '2026-11-23' }, // RT 5.0.3
-    { selector: '.content', seen: '2026-11-23' },
+    { selector: '.messagebody', seen: '2026-11-23', source: RT_SOURCE }, // RT 5.0.3
+    { selector: '.content', seen: '2026-11-23', source: RT_SOURCE },
   ],
   /** Quoted earlier mail inside a message, and its "Show quoted text" toggle: not the customer's new words. */
   quoted: '.message-stanza-folder, .message-stanza.closed, .messagebody blockquote.rt-quote',
   requestors: [
-    { selector: '.form-row.requestors .user[data-user-id]', seen: '2026-11-23' }, // RT 5.0.3 Display
-    { selector: '.ticket-info-requestor .user[data-user-id]', seen: '2026-11-23' }, // RT 5.0.3 "More about"
+    { selector: '.form-row.requestors .user[data-user-id]', seen: '2026-11-23', source: RT_SOURCE }, // RT 5.0.3 Display
+    { selector: '.ticket-info-requestor .user[data-user-id]', seen: '2026-11-23', source: RT_SOURCE }, // RT 5.0.3 "More about"
   ],
   submit: [
-    { selector: 'form[name="TicketUpdate"] input[name="SubmitTicket"]', seen: '2026-11-23' }, // RT 5.0.3
-    { selector: '#SubmitTicket input[type="submit"]', seen: '2026-11-23' },
+    { selector: 'form[name="TicketUpdate"] input[name="SubmitTicket"]', seen: '2026-11-23', source: RT_SOURCE }, // RT 5.0.3
+    { selector: '#SubmitTicket input[type="submit"]', seen: '2026-11-23', source: RT_SOURCE },
   ],
   /** Markup only RT renders, for detection when the inline script is missing. */
   marker: [
-    { selector: 'body[id^="comp-"] #rt-header-container', seen: '2026-11-23' }, // RT 5.0.3
-    { selector: '#bpscredits', seen: '2026-11-23' }, // "Best Practical Solutions" footer, RT 4.4 and 5.0
-    { selector: 'img[alt="Request Tracker logo"]', seen: '2026-11-23' },
+    { selector: 'body[id^="comp-"] #rt-header-container', seen: '2026-11-23', source: RT_SOURCE }, // RT 5.0.3
+    { selector: '#bpscredits', seen: '2026-11-23', source: RT_SOURCE }, // "Best Practical Solutions" footer, RT 4.4 and 5.0
+    { selector: 'img[alt="Request Tracker logo"]', seen: '2026-11-23', source: RT_SOURCE },
   ],
 } satisfies Record<string, readonly DatedSelector[] | string>;
 

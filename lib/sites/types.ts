@@ -8,7 +8,16 @@ export type Audience = 'customer' | 'internal';
 export interface ComposerClassification {
   audience: Audience;
   /** Editor family when the adapter knows it; the content script otherwise detects it. */
-  editor?: 'textarea' | 'contenteditable' | 'ckeditor4' | 'tinymce' | 'prosemirror' | 'quill';
+  editor?:
+    | 'textarea'
+    | 'contenteditable'
+    | 'ckeditor4'
+    | 'ckeditor5'
+    | 'tinymce'
+    | 'prosemirror'
+    | 'quill'
+    | 'summernote'
+    | 'roosterjs';
 }
 
 export interface CustomerMessage {

@@ -42,8 +42,8 @@ describe('queryFirst', () => {
   it('tries dated selectors newest first and falls back', () => {
     const doc = html('<div class="old">old</div>');
     const selectors = [
-      { selector: '.new', seen: '2026-01-01' },
-      { selector: '.old', seen: '2020-01-01' },
+      { selector: '.new', seen: '2026-01-01', source: 'test' },
+      { selector: '.old', seen: '2020-01-01', source: 'test' },
     ];
     expect(queryFirst(doc, selectors)?.textContent).toBe('old');
     doc.body.insertAdjacentHTML('beforeend', '<div class="new">new</div>');

@@ -1,7 +1,9 @@
-// The Freshdesk adapter on a hand-written ticket view structure (tests/fixtures/freshdesk).
+// The Freshdesk adapter on a hand-written ticket view (tests/fixtures/freshdesk): only its conversation items
+// are evidenced; everything else is left to the generic heuristics.
 import { describe, expect, it } from 'vitest';
 import { pickAdapter } from '../../../lib/sites';
 import { freshdeskAdapter } from '../../../lib/sites/freshdesk';
+import { conversationLanguage } from '../../../lib/sites/language';
 import { loadFixture } from './fixtures';
 
 const URL_3107 = 'https://acme.freshdesk.com/a/tickets/3107';
@@ -38,17 +40,21 @@ describe('freshdesk', () => {
     expect(freshdeskAdapter.classifyComposer(doc.querySelector('.global-search') as Element, doc)).toBeNull();
   });
 
-  it('names ticket, requester, agent and channel; the reply editor sends with Send', () => {
+  it('names ticket and requester through the generic heuristics; claims no agent, channel or send button', () => {
     const { doc, win } = load();
-    expect(freshdeskAdapter.ticketContext(doc, win)).toEqual({
+    expect(freshdeskAdapter.ticketContext(doc, win)).toMatchObject({
       ticketId: '3107',
-      channel: 'email',
       requesterName: 'Anna Lindqvist',
-      agent: 'Alex Agent',
-      url: URL_3107,
+      agent: null,
     });
     const reply = doc.querySelector('.fr-element[aria-label="Reply"]') as Element;
-    expect(freshdeskAdapter.sendButtons?.(reply, doc).map((b) => b.textContent)).toEqual(['Send']);
+    expect(freshdeskAdapter.sendButtons).toBeUndefined();
+    expect(freshdeskAdapter.classifyComposer(reply, doc)?.audience).toBe('customer');
+  });
+
+  it("reads the conversation's language (Swedish)", async () => {
+    const { doc, win } = load();
+    expect(conversationLanguage(await freshdeskAdapter.latestCustomerMessage(doc, win))?.lang).toBe('sv');
   });
 
   it('returns null when the conversation holds only agent items', async () => {

@@ -1,7 +1,8 @@
-// The Gmail adapter on a hand-written thread structure (tests/fixtures/gmail).
+// The Gmail adapter on a fixture built from public evidence (tests/fixtures/gmail; its header names the sources).
 import { describe, expect, it } from 'vitest';
 import { pickAdapter } from '../../../lib/sites';
 import { gmailAdapter } from '../../../lib/sites/gmail';
+import { conversationLanguage } from '../../../lib/sites/language';
 import { loadFixture } from './fixtures';
 
 const URL_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWbcDrjhLmQwXz';
@@ -54,5 +55,21 @@ describe('gmail', () => {
       agent: 'support@acme.example',
       url: URL_THREAD,
     });
+  });
+
+  it("reads the conversation's language, following the latest customer mail in a mixed thread", async () => {
+    const { doc, win } = load();
+    expect(conversationLanguage(await gmailAdapter.latestCustomerMessage(doc, win))?.lang).toBe('en');
+    const body = doc.querySelectorAll('div.a3s')[2]?.firstElementChild as Element;
+    body.textContent = 'Pengarna har fortfarande inte kommit till mitt konto och jag behöver dem innan helgen.';
+    expect(conversationLanguage(await gmailAdapter.latestCustomerMessage(doc, win))?.lang).toBe('sv');
+  });
+
+  it('classifies the compose root of gmail.js (div.M9) without the g_editable attribute', () => {
+    const { doc } = load();
+    const reply = doc.querySelector('[g_editable="true"]') as Element;
+    reply.removeAttribute('g_editable');
+    reply.removeAttribute('aria-label');
+    expect(gmailAdapter.classifyComposer(reply, doc)?.audience).toBe('customer');
   });
 });
