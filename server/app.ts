@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import pino, { type Logger } from 'pino';
 import { ingestRoutes } from './api/ingest';
 import { meRoutes } from './api/me';
@@ -19,6 +18,9 @@ import { seedDemo } from './demo/seed';
 import { KpiService } from './kpi/service';
 import { Realtime } from './realtime/bus';
 import { mountSurvey } from './survey/mount';
+import { mountHooks } from './connectors/hooks/routes';
+import { BodyTooLarge, capBody, envBytes, tooLarge } from './api/body';
+import { safeError } from './log';
 import { requestFor, tipFor } from './views';
 
 export interface HubOptions {
@@ -35,6 +37,12 @@ export interface HubOptions {
   seedDemo?: boolean;
   logLevel?: 'silent' | 'info' | 'debug';
   now?: () => Date;
+  /** Base URL for survey links (else ATTUNE_PUBLIC_URL; else, on a loopback address only, the listen URL). */
+  publicUrl?: string;
+  /** Largest request body on /api/v1, in bytes (default ATTUNE_MAX_BODY_BYTES or 32 MiB). */
+  maxBodyBytes?: number;
+  /** Jobs started with this hub and stopped with it (e.g. the scheduled RT sync of `serve`). */
+  backgroundTasks?: BackgroundTask[];
 }
 export interface DemoCredentials {
   teamId: string;
@@ -53,7 +61,7 @@ export interface RunningHub {
 /** Adds routes to the hub (SOURCES: survey pages, CSV, connectors). Runs after the core API is mounted. */
 export type RouteMount = (app: Hono<HubEnv>, hub: HubContext) => void;
 /** Extra route modules; add yours here (one line). */
-export const mountRoutes: RouteMount[] = [mountSurvey];
+export const mountRoutes: RouteMount[] = [mountSurvey, mountHooks];
 /** /api/v1 paths reachable without a token (besides /pair and /openapi.json). */
 export const publicApiPaths = new Set<string>(['/api/v1/pair', '/api/v1/openapi.json']);
 /** Background jobs started with the hub (e.g. a scheduled connector); return a stop function. */
@@ -67,13 +75,21 @@ const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Max-Age': '86400',
 };
 
-export function createApp(hub: HubContext, closing: AbortSignal): Hono<HubEnv> {
+export function createApp(hub: HubContext, closing: AbortSignal, opts: { maxBodyBytes?: number } = {}): Hono<HubEnv> {
   const app = new Hono<HubEnv>();
   app.use('*', async (c, next) => {
     c.set('hub', hub);
     const started = performance.now();
+    // A NUL in the path (%00) can name no row: PostgreSQL refuses it in text, so it is a 404 here.
+    if (/%00/.test(c.req.url) || c.req.path.includes('\u0000')) return c.json({ error: 'not found' }, 404);
     await next();
-    hub.log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: performance.now() - started });
+    // The route pattern, never the path: survey links carry their token in it.
+    hub.log.debug({
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: performance.now() - started,
+    });
   });
 
   // Bearer tokens only, no cookies: any origin may call the API (the extension, outside tools).
@@ -82,18 +98,20 @@ export function createApp(hub: HubContext, closing: AbortSignal): Hono<HubEnv> {
     await next();
     for (const [k, v] of Object.entries(CORS_HEADERS)) c.res.headers.set(k, v);
   });
-  app.use(
-    '/api/v1/*',
-    bodyLimit({ maxSize: 32 * 1024 * 1024, onError: (c) => c.json({ error: 'request body too large' }, 413) }),
-  );
+  // The token is checked before any of the body is read: an unauthenticated upload costs one query, and the
+  // connection is closed rather than drained.
   app.use('/api/v1/*', async (c, next) => {
-    if (publicApiPaths.has(c.req.path)) return next();
+    // Signed webhooks (/api/v1/hooks/…) carry an HMAC signature instead of a token (connectors/hooks/routes.ts).
+    if (publicApiPaths.has(c.req.path) || c.req.path.startsWith('/api/v1/hooks/')) return next();
     const token = bearer(c.req.header('Authorization'));
-    const principal = token ? await resolveToken(hub.db, token) : null;
-    if (!principal) return c.json({ error: 'missing or invalid token' }, 401, { 'WWW-Authenticate': 'Bearer' });
+    const principal = token ? await resolveToken(hub.db, token, new Date()) : null;
+    if (!principal) {
+      return c.json({ error: 'missing or invalid token' }, 401, { 'WWW-Authenticate': 'Bearer', Connection: 'close' });
+    }
     c.set('principal', principal);
     await next();
   });
+  app.use('/api/v1/*', capBody(opts.maxBodyBytes ?? envBytes('ATTUNE_MAX_BODY_BYTES', 32 * 1024 * 1024)));
 
   app.get('/healthz', async (c) => {
     try {
@@ -113,7 +131,8 @@ export function createApp(hub: HubContext, closing: AbortSignal): Hono<HubEnv> {
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((err, c) => {
-    hub.log.error({ err, path: c.req.path }, 'request failed');
+    if (err instanceof BodyTooLarge) return tooLarge(c);
+    hub.log.error({ err: safeError(err), route: c.req.routePath }, 'request failed');
     return c.json({ error: 'internal error' }, 500);
   });
   return app;
@@ -131,7 +150,14 @@ export async function openHub(opts: HubOptions = {}): Promise<HubContext> {
   }
   const now = opts.now ?? (() => new Date());
   const realtime = new Realtime(db, log);
-  const hub: HubContext = { db, now, log, realtime, kpis: new KpiService(db, realtime, now) };
+  const hub: HubContext = {
+    db,
+    now,
+    log,
+    realtime,
+    kpis: new KpiService(db, realtime, now),
+    publicUrl: opts.publicUrl ?? process.env.ATTUNE_PUBLIC_URL ?? null,
+  };
   realtime.loaders = { tip: (u, id) => tipFor(db, u, id), request: (u, id) => requestFor(db, u, id) };
   realtime.start();
   return hub;
@@ -161,8 +187,10 @@ export async function startHubWithContext(opts: HubOptions = {}): Promise<Runnin
   const hub = await openHub(opts);
   const demo = opts.seedDemo ? await demoCredentials(hub, opts) : null;
   const closing = new AbortController();
-  const app = createApp(hub, closing.signal);
-  const stops = backgroundTasks.map((task) => task(hub)).filter((s) => s !== undefined);
+  const app = createApp(hub, closing.signal, { maxBodyBytes: opts.maxBodyBytes });
+  const stops = [...backgroundTasks, ...(opts.backgroundTasks ?? [])]
+    .map((task) => task(hub))
+    .filter((s) => s !== undefined);
   // Team medians for every team, so the first KPI reads after a start need not compute them in line.
   hub.kpis.warmAll().catch((err) => hub.log.debug({ err }, 'team median warm-up stopped'));
   const host = opts.host ?? '127.0.0.1';
@@ -172,6 +200,9 @@ export async function startHubWithContext(opts: HubOptions = {}): Promise<Runnin
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  // A hub only reachable from this machine may put its own address in survey links; anything else needs
+  // ATTUNE_PUBLIC_URL (the request's Host header is never used: a caller controls it).
+  if (!hub.publicUrl && /^(127\.|::1$|localhost$)/.test(host)) hub.publicUrl = url;
   hub.log.info({ url, db: hub.db.kind, dataDir: opts.dataDir ?? null }, 'hub listening');
   let closed: Promise<void> | null = null;
   return {

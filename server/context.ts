@@ -10,6 +10,8 @@ export interface HubContext {
   log: Logger;
   realtime: Realtime;
   kpis: KpiService;
+  /** Base URL put in survey links; null: minting links is refused (see server/app.ts). */
+  publicUrl: string | null;
 }
 
 export interface UserPrincipal {
@@ -20,13 +22,21 @@ export interface UserPrincipal {
   role: 'agent' | 'lead' | 'admin';
   teamId: string | null;
   teamName: string | null;
+  /** SHA-256 of the bearer token (revocation ends the streams opened with it). */
+  tokenHash: string;
+  /**
+   * False for a device paired with a lead's pairing code: that session works for the agent but never reads
+   * or writes the agent's private notes and pulse (only the agent's own sessions do).
+   */
+  privateAccess: boolean;
 }
 export interface IntegrationPrincipal {
   kind: 'integration';
   id: string;
   name: string;
-  /** Null: may send data for agents of any team. */
+  /** The team it writes into. Null (older, unscoped tokens): every request must name a team (Attune-Team). */
   teamId: string | null;
+  tokenHash: string;
 }
 export type Principal = UserPrincipal | IntegrationPrincipal;
 

@@ -14,6 +14,10 @@
 // Contact KPIs follow the same idea: fcr/reopen_rate count for the last replier before the first
 // `resolved` (else the agent on the resolved event); first_response for the author of the first reply.
 //
+// TENANCY. Every answer, event and contact belongs to one team (the integration's): contact ids and external
+// ids are per team, attribution only ever looks at the same team's events, and the schema's composite foreign
+// keys (users(id, team_id)) refuse a row whose agent is in another team (migration 6).
+//
 // Writers of feedback take one advisory transaction lock, so change sequence numbers (the delta-sync
 // cursor) become visible in order and a cursor never skips a row committed late.
 import { newId } from './auth';
@@ -28,11 +32,20 @@ export type IngestResult<T> = { ok: true; items: T[] } | { ok: false; errors: In
 
 type AgentRef = { email: string } | { id: string };
 
-/** Resolves `agent` refs to user ids within the integration's team (null = any team). */
+/**
+ * The team every ingest call writes into: an integration's own team, or the one a trusted caller named.
+ * Null (an integration not bound to a team, with no team named) is refused: nothing is written.
+ */
+export interface IngestScope {
+  teamId: string | null;
+}
+const NO_TEAM: IngestError = { path: '', message: 'no team: the integration is not bound to a team' };
+
+/** Resolves `agent` refs to user ids within the team. */
 async function resolveAgents(
   q: Queryable,
   refs: (AgentRef | undefined)[],
-  teamId: string | null,
+  teamId: string,
   batch: boolean,
 ): Promise<{ ids: (string | null)[]; errors: IngestError[] }> {
   const emails = new Set<string>();
@@ -49,7 +62,7 @@ async function resolveAgents(
           `SELECT id, lower(email) AS email FROM users
            WHERE (lower(email) IN (SELECT jsonb_array_elements_text($1::jsonb))
                   OR id IN (SELECT jsonb_array_elements_text($2::jsonb)))
-             AND ($3::text IS NULL OR team_id = $3) AND team_id IS NOT NULL AND role IN ('agent', 'lead')`,
+             AND team_id = $3 AND role IN ('agent', 'lead')`,
           [JSON.stringify([...emails]), JSON.stringify([...ids]), teamId],
         );
   const byEmail = new Map(rows.map((r) => [r.email, r.id]));
@@ -85,9 +98,9 @@ export async function rebuildAnswerDaily(q: Queryable, keys: { agent_id: string;
   );
 }
 
-const LAST_REPLY = (contact: string, at: string) => `LEFT JOIN LATERAL (
+const LAST_REPLY = (team: string, contact: string, at: string) => `LEFT JOIN LATERAL (
     SELECT e.agent_id FROM events e
-    WHERE e.contact_id = ${contact} AND e.type = 'agent_reply' AND e.agent_id IS NOT NULL AND e.at <= ${at}
+    WHERE e.team_id = ${team} AND e.contact_id = ${contact} AND e.type = 'agent_reply' AND e.agent_id IS NOT NULL AND e.at <= ${at}
     ORDER BY e.at DESC, e.external_id DESC LIMIT 1) lr ON true`;
 
 export interface FeedbackAck {
@@ -99,18 +112,21 @@ export interface FeedbackAck {
 export async function ingestFeedback(
   hub: HubContext,
   items: FeedbackIn[],
-  scope: { teamId: string | null },
+  scope: IngestScope,
   batch: boolean,
 ): Promise<IngestResult<FeedbackAck>> {
+  const teamId = scope.teamId;
+  if (!teamId) return { ok: false, errors: [NO_TEAM] };
   const agents = await resolveAgents(
     hub.db,
     items.map((f) => f.agent),
-    scope.teamId,
+    teamId,
     batch,
   );
   if (agents.errors.length > 0) return { ok: false, errors: agents.errors };
   const rows = items.map((f, i) => ({
     id: newId(),
+    team_id: teamId,
     external_id: f.externalId,
     contact_id: f.contactId,
     agent_id: agents.ids[i],
@@ -135,6 +151,7 @@ export async function ingestFeedback(
 
 type FeedbackRowIn = {
   id: string;
+  team_id: string;
   external_id: string;
   contact_id: string;
   agent_id: string | null | undefined;
@@ -175,12 +192,12 @@ async function writeFeedback(
          SELECT x.id, x.external_id, x.contact_id, u.id, x.agent_id,
            CASE WHEN lr.agent_id IS NULL THEN 'source' ELSE 'last_reply' END, u.team_id, x.channel, x.case_type,
            x.answered_at, x.empathy, x.csat, x.clarity, x.nps, x.comment, x.lang, x.ticket_url, nextval('change_seq')
-         FROM jsonb_to_recordset($1::jsonb) AS x(id text, external_id text, contact_id text,
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, team_id text, external_id text, contact_id text,
            agent_id text, channel text, case_type text, answered_at timestamptz, empathy smallint, csat smallint,
            clarity smallint, nps smallint, comment text, lang text, ticket_url text)
-         ${LAST_REPLY('x.contact_id', 'x.answered_at')}
-         JOIN users u ON u.id = coalesce(lr.agent_id, x.agent_id)
-         ON CONFLICT (external_id) DO NOTHING
+         ${LAST_REPLY('x.team_id', 'x.contact_id', 'x.answered_at')}
+         JOIN users u ON u.id = coalesce(lr.agent_id, x.agent_id) AND u.team_id = x.team_id
+         ON CONFLICT (team_id, external_id) DO NOTHING
          RETURNING *),
        rollup AS (
          INSERT INTO answer_daily (agent_id, team_id, day, channel, case_type, empathy_sum, empathy_n, clarity_sum,
@@ -203,25 +220,31 @@ async function writeFeedback(
        SELECT id, external_id, agent_id, team_id FROM ins`,
       [JSON.stringify(rows)],
     );
-    const fresh = new Map(inserted.map((r) => [r.external_id, r.id]));
-    const missing = rows.filter((r) => !fresh.has(r.external_id)).map((r) => r.external_id);
+    // A group commit may hold several teams' answers: an external id is only unique within its team.
+    const key = (r: { team_id: string; external_id: string }) => `${r.team_id}\u0000${r.external_id}`;
+    const fresh = new Map(inserted.map((r) => [key(r), r.id]));
+    const missing = rows
+      .filter((r) => !fresh.has(key(r)))
+      .map((r) => ({ team_id: r.team_id, external_id: r.external_id }));
     const existing =
       missing.length === 0
         ? []
-        : await q.query<{ id: string; external_id: string }>(
-            'SELECT id, external_id FROM feedback WHERE external_id IN (SELECT jsonb_array_elements_text($1::jsonb))',
+        : await q.query<{ id: string; external_id: string; team_id: string }>(
+            `SELECT f.id, f.external_id, f.team_id FROM feedback f
+             JOIN jsonb_to_recordset($1::jsonb) AS m(team_id text, external_id text)
+               ON f.team_id = m.team_id AND f.external_id = m.external_id`,
             [JSON.stringify(missing)],
           );
-    const dup = new Map(existing.map((r) => [r.external_id, r.id]));
+    const dup = new Map(existing.map((r) => [key(r), r.id]));
     const seen = new Set<string>();
     const acks: FeedbackAck[] = rows.map((r) => {
-      const id = fresh.get(r.external_id);
+      const id = fresh.get(key(r));
       // A repeated externalId inside one batch: the first is new, later ones are duplicates.
-      if (id && !seen.has(r.external_id)) {
-        seen.add(r.external_id);
+      if (id && !seen.has(key(r))) {
+        seen.add(key(r));
         return { externalId: r.external_id, id, duplicate: false };
       }
-      return { externalId: r.external_id, id: id ?? (dup.get(r.external_id) as string), duplicate: true };
+      return { externalId: r.external_id, id: id ?? (dup.get(key(r)) as string), duplicate: true };
     });
     return { acks, inserted };
   });
@@ -289,13 +312,15 @@ export interface EventAck {
 export async function ingestEvents(
   hub: HubContext,
   items: EventIn[],
-  scope: { teamId: string | null },
+  scope: IngestScope,
   batch: boolean,
 ): Promise<IngestResult<EventAck>> {
+  const teamId = scope.teamId;
+  if (!teamId) return { ok: false, errors: [NO_TEAM] };
   const agents = await resolveAgents(
     hub.db,
     items.map((e) => e.agent),
-    scope.teamId,
+    teamId,
     batch,
   );
   if (agents.errors.length > 0) return { ok: false, errors: agents.errors };
@@ -312,23 +337,24 @@ export async function ingestEvents(
   const result = await hub.db.tx(async (q) => {
     await q.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK]);
     const inserted = await q.query<{ id: string; external_id: string; contact_id: string; agent_id: string | null }>(
-      `INSERT INTO events (id, external_id, contact_id, type, at, agent_id, channel, case_type)
-       SELECT x.id, x.external_id, x.contact_id, x.type, x.at, x.agent_id, x.channel, x.case_type
+      `INSERT INTO events (id, team_id, external_id, contact_id, type, at, agent_id, channel, case_type)
+       SELECT x.id, $2, x.external_id, x.contact_id, x.type, x.at, x.agent_id, x.channel, x.case_type
        FROM jsonb_to_recordset($1::jsonb) AS x(id text, external_id text, contact_id text,
          type text, at timestamptz, agent_id text, channel text, case_type text)
-       ON CONFLICT (external_id) DO NOTHING
+       ON CONFLICT (team_id, external_id) DO NOTHING
        RETURNING id, external_id, contact_id, agent_id`,
-      [JSON.stringify(rows)],
+      [JSON.stringify(rows), teamId],
     );
     const contacts = [...new Set(inserted.map((r) => r.contact_id))];
     let moved: { old_agent: string; new_agent: string; day: string; team_id: string }[] = [];
     if (contacts.length > 0) {
-      await rebuildContacts(q, contacts);
-      moved = await reattribute(q, contacts);
+      await rebuildContacts(q, teamId, contacts);
+      moved = await reattribute(q, teamId, contacts);
     }
     const existing = await q.query<{ id: string; external_id: string }>(
-      'SELECT id, external_id FROM events WHERE external_id IN (SELECT jsonb_array_elements_text($1::jsonb))',
-      [JSON.stringify(rows.map((r) => r.external_id))],
+      `SELECT id, external_id FROM events
+       WHERE team_id = $2 AND external_id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+      [JSON.stringify(rows.map((r) => r.external_id)), teamId],
     );
     const ids = new Map(existing.map((r) => [r.external_id, r.id]));
     const fresh = new Set(inserted.map((r) => r.external_id));
@@ -336,11 +362,7 @@ export async function ingestEvents(
       const isNew = fresh.delete(r.external_id);
       return { externalId: r.external_id, id: ids.get(r.external_id) as string, duplicate: !isNew };
     });
-    const teams = await q.query<{ team_id: string }>(
-      `SELECT DISTINCT team_id FROM users WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND team_id IS NOT NULL`,
-      [JSON.stringify([...inserted.map((r) => r.agent_id), ...moved.map((m) => m.new_agent)].filter(Boolean))],
-    );
-    return { acks, moved, teams: teams.map((t) => t.team_id), changed: inserted.length > 0 };
+    return { acks, moved, teams: [teamId], changed: inserted.length > 0 };
   });
   if (result.moved.length > 0) {
     await hub.realtime.publish({
@@ -354,56 +376,57 @@ export async function ingestEvents(
   return { ok: true, items: result.acks };
 }
 
-/** Derives each contact's KPI facts from all of its events (see the attribution rule above). */
-async function rebuildContacts(q: Queryable, contacts: string[]): Promise<void> {
+/** Derives each contact's KPI facts from all of its team's events (see the attribution rule above). */
+async function rebuildContacts(q: Queryable, teamId: string, contacts: string[]): Promise<void> {
   await q.query(
-    `INSERT INTO contacts (contact_id, channel, case_type, created_at, first_reply_at, first_reply_agent_id,
+    `INSERT INTO contacts (team_id, contact_id, channel, case_type, created_at, first_reply_at, first_reply_agent_id,
        resolved_at, resolved_agent_id, reopened_at, updated_at)
-     SELECT c.contact_id, ch.channel, ch.case_type, c.created_at, fr.at, fr.agent_id, c.resolved_at,
+     SELECT $2, c.contact_id, ch.channel, ch.case_type, c.created_at, fr.at, fr.agent_id, c.resolved_at,
        coalesce(rl.agent_id, rv.agent_id), ro.at, now()
      FROM (SELECT e.contact_id, min(e.at) FILTER (WHERE e.type = 'created') AS created_at,
              min(e.at) FILTER (WHERE e.type = 'resolved') AS resolved_at
-           FROM events e WHERE e.contact_id IN (SELECT jsonb_array_elements_text($1::jsonb))
+           FROM events e WHERE e.team_id = $2 AND e.contact_id IN (SELECT jsonb_array_elements_text($1::jsonb))
            GROUP BY e.contact_id) c
-     LEFT JOIN LATERAL (SELECT e.channel, e.case_type FROM events e WHERE e.contact_id = c.contact_id
+     LEFT JOIN LATERAL (SELECT e.channel, e.case_type FROM events e WHERE e.team_id = $2 AND e.contact_id = c.contact_id
        ORDER BY (e.case_type IS NULL), e.at, e.external_id LIMIT 1) ch ON true
-     LEFT JOIN LATERAL (SELECT e.at, e.agent_id FROM events e WHERE e.contact_id = c.contact_id
+     LEFT JOIN LATERAL (SELECT e.at, e.agent_id FROM events e WHERE e.team_id = $2 AND e.contact_id = c.contact_id
        AND e.type = 'agent_reply' AND e.agent_id IS NOT NULL AND e.at >= c.created_at
        ORDER BY e.at, e.external_id LIMIT 1) fr ON true
-     LEFT JOIN LATERAL (SELECT e.agent_id FROM events e WHERE e.contact_id = c.contact_id
+     LEFT JOIN LATERAL (SELECT e.agent_id FROM events e WHERE e.team_id = $2 AND e.contact_id = c.contact_id
        AND e.type = 'agent_reply' AND e.agent_id IS NOT NULL AND e.at <= c.resolved_at
        ORDER BY e.at DESC, e.external_id DESC LIMIT 1) rl ON true
-     LEFT JOIN LATERAL (SELECT e.agent_id FROM events e WHERE e.contact_id = c.contact_id
+     LEFT JOIN LATERAL (SELECT e.agent_id FROM events e WHERE e.team_id = $2 AND e.contact_id = c.contact_id
        AND e.type = 'resolved' AND e.at = c.resolved_at ORDER BY e.external_id LIMIT 1) rv ON true
-     LEFT JOIN LATERAL (SELECT min(e.at) AS at FROM events e WHERE e.contact_id = c.contact_id
+     LEFT JOIN LATERAL (SELECT min(e.at) AS at FROM events e WHERE e.team_id = $2 AND e.contact_id = c.contact_id
        AND e.type = 'reopened' AND e.at > c.resolved_at) ro ON true
-     ON CONFLICT (contact_id) DO UPDATE SET channel = excluded.channel, case_type = excluded.case_type,
+     ON CONFLICT (team_id, contact_id) DO UPDATE SET channel = excluded.channel, case_type = excluded.case_type,
        created_at = excluded.created_at, first_reply_at = excluded.first_reply_at,
        first_reply_agent_id = excluded.first_reply_agent_id, resolved_at = excluded.resolved_at,
        resolved_agent_id = excluded.resolved_agent_id, reopened_at = excluded.reopened_at, updated_at = now()`,
-    [JSON.stringify(contacts)],
+    [JSON.stringify(contacts), teamId],
   );
 }
 
-/** Re-applies the attribution rule to the answers of these contacts; returns what moved. */
+/** Re-applies the attribution rule to the answers of these contacts of one team; returns what moved. */
 async function reattribute(
   q: Queryable,
+  teamId: string,
   contacts: string[],
 ): Promise<{ old_agent: string; new_agent: string; day: string; team_id: string }[]> {
   const moved = await q.query<{ id: string; old_agent: string; new_agent: string; day: string; team_id: string }>(
     `WITH cand AS (
        SELECT f.id, f.agent_id AS old_agent, coalesce(lr.agent_id, f.source_agent_id) AS new_agent,
          CASE WHEN lr.agent_id IS NULL THEN 'source' ELSE 'last_reply' END AS attribution
-       FROM feedback f ${LAST_REPLY('f.contact_id', 'f.answered_at')}
-       WHERE f.contact_id IN (SELECT jsonb_array_elements_text($1::jsonb)))
+       FROM feedback f ${LAST_REPLY('f.team_id', 'f.contact_id', 'f.answered_at')}
+       WHERE f.team_id = $2 AND f.contact_id IN (SELECT jsonb_array_elements_text($1::jsonb)))
      UPDATE feedback f SET agent_id = c.new_agent, attribution = c.attribution, team_id = u.team_id,
        reviewed = CASE WHEN f.agent_id <> c.new_agent THEN false ELSE f.reviewed END,
        note = CASE WHEN f.agent_id <> c.new_agent THEN NULL ELSE f.note END,
        seq = nextval('change_seq'), updated_at = now()
-     FROM cand c JOIN users u ON u.id = c.new_agent
+     FROM cand c JOIN users u ON u.id = c.new_agent AND u.team_id = $2
      WHERE f.id = c.id AND (f.agent_id <> c.new_agent OR f.attribution <> c.attribution)
      RETURNING f.id, c.old_agent, c.new_agent, (f.answered_at AT TIME ZONE 'UTC')::date::text AS day, u.team_id`,
-    [JSON.stringify(contacts)],
+    [JSON.stringify(contacts), teamId],
   );
   // The previous agent's synced copy must go: record a removal their next delta sync returns.
   const away = moved.filter((m) => m.old_agent !== m.new_agent);
@@ -427,4 +450,33 @@ async function reattribute(
   ]);
   await rebuildAnswerDaily(q, keys);
   return moved;
+}
+
+/**
+ * Rebuilds every team's contacts, re-applies attribution within each team and rebuilds the daily rollup
+ * from the answers (migration 6, after rows were given their team).
+ */
+export async function reattributeAll(q: Queryable): Promise<void> {
+  const pairs = await q.query<{ team_id: string; contacts: string[] }>(
+    `SELECT team_id, array_agg(contact_id) AS contacts FROM (
+       SELECT DISTINCT team_id, contact_id FROM events UNION SELECT DISTINCT team_id, contact_id FROM feedback) x
+     GROUP BY team_id`,
+  );
+  for (const p of pairs) {
+    for (let i = 0; i < p.contacts.length; i += 5000) {
+      const chunk = p.contacts.slice(i, i + 5000);
+      await rebuildContacts(q, p.team_id, chunk);
+      await reattribute(q, p.team_id, chunk);
+    }
+  }
+  await q.query('DELETE FROM answer_daily');
+  await q.query(
+    `INSERT INTO answer_daily (agent_id, team_id, day, channel, case_type, empathy_sum, empathy_n, clarity_sum,
+       clarity_n, csat_good, csat_n, nps_pro, nps_det, nps_n)
+     SELECT agent_id, min(team_id), (answered_at AT TIME ZONE 'UTC')::date, channel, coalesce(case_type, ''),
+       coalesce(sum(empathy), 0), count(empathy), coalesce(sum(clarity), 0), count(clarity),
+       count(*) FILTER (WHERE csat >= 4), count(csat), count(*) FILTER (WHERE nps >= 9),
+       count(*) FILTER (WHERE nps <= 6), count(nps)
+     FROM feedback GROUP BY agent_id, (answered_at AT TIME ZONE 'UTC')::date, channel, coalesce(case_type, '')`,
+  );
 }

@@ -18,10 +18,40 @@ export const freeText = (max: number) =>
     .max(max)
     .transform((s) => s.replaceAll('\u0000', ''));
 
-export const isoDateTime = z.iso.datetime({ offset: true }).refine((s) => {
-  const t = Date.parse(s);
-  return Number.isFinite(t) && t >= Date.UTC(1970, 0, 1) && t < Date.UTC(2100, 0, 1);
-}, 'must be between 1970 and 2100');
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when the string holds half a UTF-16 surrogate pair (not valid Unicode; PostgreSQL refuses it). */
+export const hasLoneSurrogate = (s: string): boolean => LONE_SURROGATE.test(s);
+
+/** The path of the first string (or object key) in a parsed JSON value that holds a lone surrogate. */
+export function findLoneSurrogate(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  if (typeof value === 'string') return hasLoneSurrogate(value) ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = findLoneSurrogate(value[i], [...path, i]);
+      if (hit) return hit;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (hasLoneSurrogate(k)) return [...path, k];
+      const hit = findLoneSurrogate(v, [...path, k]);
+      if (hit) return hit;
+    }
+  }
+  return null;
+}
+
+// Offsets: ISO 8601 allows any hh:mm, PostgreSQL's timestamptz only up to ±15:59. Every accepted time is
+// normalised to UTC (Z) before it reaches SQL, so no offset can fail a write.
+export const isoDateTime = z.iso
+  .datetime({ offset: true })
+  .refine((s) => {
+    const t = Date.parse(s);
+    return Number.isFinite(t) && t >= Date.UTC(1970, 0, 1) && t < Date.UTC(2100, 0, 1);
+  }, 'must be between 1970 and 2100')
+  .transform((s) => new Date(s).toISOString());
 
 export const isoDate = z.iso
   .date()

@@ -2,7 +2,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import type { HubEnv, IntegrationPrincipal, UserPrincipal } from '../context';
-import { issuesToErrors } from '../schemas';
+import { BodyTooLarge, tooLarge } from './body';
+import { findLoneSurrogate, formatPath, issuesToErrors } from '../schemas';
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; res: Response };
 
@@ -11,8 +12,20 @@ export async function parseBody<S extends z.ZodType>(c: Context<HubEnv>, schema:
   try {
     const txt = await c.req.text();
     raw = txt === '' ? undefined : JSON.parse(txt);
-  } catch {
+  } catch (e) {
+    if (e instanceof BodyTooLarge || (e as { cause?: unknown })?.cause instanceof BodyTooLarge) {
+      return { ok: false, res: tooLarge(c) };
+    }
     return { ok: false, res: c.json({ errors: [{ path: '', message: 'body is not valid JSON' }] }, 400) };
+  }
+  // JSON may spell half a UTF-16 surrogate pair ("\ud800"); PostgreSQL refuses such text, so it is a 400
+  // naming the field (and, in a batch, the item) rather than a failed write.
+  const bad = findLoneSurrogate(raw);
+  if (bad) {
+    return {
+      ok: false,
+      res: c.json({ errors: [{ path: formatPath(bad), message: 'contains an unpaired UTF-16 surrogate' }] }, 400),
+    };
   }
   return parseValue(c, schema, raw);
 }
@@ -57,23 +70,59 @@ export const requireIntegration: MiddlewareHandler<HubEnv> = async (c, next) => 
 };
 
 export const integrationOf = (c: Context<HubEnv>) => c.get('principal') as IntegrationPrincipal;
+
+/** Header an unscoped integration token (or an admin) uses to name the team a request writes into. */
+export const TEAM_HEADER = 'Attune-Team';
+
+/**
+ * The team a write goes into. A team-bound integration token writes into its own team only (naming another
+ * is refused); an unscoped one, and an admin, must name an existing team per request; a lead uses their own.
+ */
+export async function callerTeam(
+  c: Context<HubEnv>,
+): Promise<{ ok: true; teamId: string } | { ok: false; res: Response }> {
+  const p = c.get('principal');
+  const named = c.req.header(TEAM_HEADER)?.trim() || null;
+  const own = p.kind === 'integration' ? p.teamId : p.role === 'admin' ? null : p.teamId;
+  if (own) {
+    if (named !== null && named !== own) {
+      return {
+        ok: false,
+        res: c.json({ error: `this token is bound to its own team; ${TEAM_HEADER} names another` }, 403),
+      };
+    }
+    return { ok: true, teamId: own };
+  }
+  if (p.kind === 'user' && p.role !== 'admin') return { ok: false, res: forbidden(c) };
+  const message = `this token is not bound to a team: name the team in the ${TEAM_HEADER} header`;
+  if (!named || named.length > 64) {
+    return { ok: false, res: c.json({ errors: [{ path: TEAM_HEADER, message }] }, 400) };
+  }
+  const rows = await c.get('hub').db.query('SELECT 1 FROM teams WHERE id = $1', [named]);
+  if (rows.length === 0) {
+    return { ok: false, res: c.json({ errors: [{ path: TEAM_HEADER, message: 'unknown team' }] }, 400) };
+  }
+  return { ok: true, teamId: named };
+}
 export const memberOf = (c: Context<HubEnv>) => c.get('principal') as UserPrincipal & { teamId: string };
 
 /**
- * Idempotency-Key: a replay with the same key from the same caller returns the first response and changes
- * nothing. 5xx responses are not stored, so a failed attempt can be retried with the same key.
+ * Idempotency-Key: a replay with the same key from the same caller to the same route (method and path, ids
+ * included) returns the first response and changes nothing; the same key on another route is a different
+ * request. 5xx responses are not stored, so a failed attempt can be retried with the same key.
  */
 export const idempotent: MiddlewareHandler<HubEnv> = async (c, next) => {
   const key = c.req.header('Idempotency-Key');
   if (!key) return next();
-  if (key.length > 200 || key.includes('\u0000')) {
-    return c.json({ errors: [{ path: 'Idempotency-Key', message: 'at most 200 characters' }] }, 400);
+  if (key.length > 200 || !/^[\x20-\x7e]+$/.test(key)) {
+    return c.json({ errors: [{ path: 'Idempotency-Key', message: 'at most 200 printable ASCII characters' }] }, 400);
   }
   const principal = c.get('principal');
   const db = c.get('hub').db;
+  const route = `${c.req.method} ${c.req.path}`;
   const prior = await db.query<{ status: number; body: unknown }>(
-    'SELECT status, body FROM idempotency WHERE user_id = $1 AND key = $2',
-    [principal.id, key],
+    'SELECT status, body FROM idempotency WHERE user_id = $1 AND route = $2 AND key = $3',
+    [principal.id, route, key],
   );
   if (prior[0]) return c.json(prior[0].body as object, prior[0].status as 200);
   await next();
@@ -85,8 +134,8 @@ export const idempotent: MiddlewareHandler<HubEnv> = async (c, next) => {
     if (body !== null) {
       await db.query(
         `INSERT INTO idempotency (user_id, key, route, status, body) VALUES ($1, $2, $3, $4, $5::jsonb)
-         ON CONFLICT (user_id, key) DO NOTHING`,
-        [principal.id, key, `${c.req.method} ${c.req.routePath}`, c.res.status, JSON.stringify(body)],
+         ON CONFLICT (user_id, route, key) DO NOTHING`,
+        [principal.id, key, route, c.res.status, JSON.stringify(body)],
       );
     }
   }

@@ -10,6 +10,7 @@ import { KPI_WINDOWS, type KpiWindow } from '../../lib/kpi/index';
 import { findTeam } from '../admin';
 import { backgroundTasks } from '../app';
 import type { Command } from '../cli';
+import type { HubContext } from '../context';
 import { exportTeamCsv } from '../csv/export';
 import { formatImportReport, importFeedbackCsv } from '../csv/import';
 import { BUILTIN_MAPPINGS, loadMapping } from '../csv/mappings';
@@ -41,6 +42,18 @@ function readToken(file: string): string {
   return token;
 }
 
+/** `--team` (id or name); without it, the hub's only team. Every import writes into exactly one team. */
+async function teamOf(db: HubContext['db'], ref: unknown, usage: string): Promise<string> {
+  if (typeof ref === 'string' && ref !== '') {
+    const team = await findTeam(db, ref);
+    if (!team) throw new SourceUsageError(`unknown team: ${ref}`);
+    return team.id;
+  }
+  const teams = await db.query<{ id: string }>('SELECT id FROM teams ORDER BY created_at LIMIT 2');
+  if (teams.length === 1) return (teams[0] as { id: string }).id;
+  throw new SourceUsageError(`--team is required (the data goes into one team)\nusage: ${usage}`);
+}
+
 function positiveInt(v: unknown, name: string, fallback: number): number {
   if (v === undefined) return fallback;
   const n = Number(v);
@@ -50,7 +63,7 @@ function positiveInt(v: unknown, name: string, fallback: number): number {
 
 const SURVEY_LINK_USAGE =
   'survey-link --contact ID --agent ID|EMAIL [--lang en|sv|nb|da|fi] [--channel email|chat|phone] [--case-type T] [--ttl-days 14] [--base-url URL]';
-const CONNECT_USAGE = 'connect rt --url http://127.0.0.1:8085 --token-file FILE [--page-size 100]';
+const CONNECT_USAGE = 'connect rt --url http://127.0.0.1:8085 --token-file FILE [--team ID|NAME] [--page-size 100]';
 const IMPORT_USAGE = 'import-csv FILE [--mapping brilliant|zendesk|freshdesk|MAPPING.json] [--team ID|NAME]';
 const EXPORT_USAGE = 'export-csv --team ID|NAME --window 7d|30d|90d [--out DIR]';
 
@@ -100,14 +113,25 @@ export const sourceCommands: Record<string, Command> = {
   connect: {
     summary: 'Pull contact events from a helpdesk (rt: Request Tracker REST 2), from where it stopped',
     usage: CONNECT_USAGE,
-    options: { url: { type: 'string' }, 'token-file': { type: 'string' }, 'page-size': { type: 'string' } },
+    options: {
+      url: { type: 'string' },
+      'token-file': { type: 'string' },
+      team: { type: 'string' },
+      'page-size': { type: 'string' },
+    },
     async run({ values, positionals, db }) {
       if (positionals[0] !== 'rt')
         throw new SourceUsageError(`only "connect rt" is supported\nusage: ${CONNECT_USAGE}`);
       const url = need(values, 'url', CONNECT_USAGE);
       const token = readToken(need(values, 'token-file', CONNECT_USAGE));
       const hub = await db();
-      const report = await syncRt(hub, { url, token, pageSize: positiveInt(values['page-size'], 'page-size', 100) });
+      const teamId = await teamOf(hub.db, values.team, CONNECT_USAGE);
+      const report = await syncRt(hub, {
+        url,
+        token,
+        teamId,
+        pageSize: positiveInt(values['page-size'], 'page-size', 100),
+      });
       out(report);
     },
   },
@@ -133,12 +157,7 @@ export const sourceCommands: Record<string, Command> = {
         );
       }
       const hub = await db();
-      let teamId: string | null = null;
-      if (values.team) {
-        const team = await findTeam(hub.db, values.team as string);
-        if (!team) throw new SourceUsageError(`unknown team: ${values.team}`);
-        teamId = team.id;
-      }
+      const teamId = await teamOf(hub.db, values.team, IMPORT_USAGE);
       try {
         out(formatImportReport(await importFeedbackCsv(hub, text, mapping, { teamId })));
       } catch (err) {
@@ -192,10 +211,11 @@ export function installSourceCommands(commands: Record<string, Command>): void {
   if (!serve) return;
   commands.serve = {
     ...serve,
-    usage: `${serve.usage} [--rt-url URL --rt-token-file FILE [--rt-interval 60]]`,
+    usage: `${serve.usage} [--rt-url URL --rt-token-file FILE [--rt-team ID|NAME] [--rt-interval 60]]`,
     options: {
       ...serve.options,
       'rt-url': { type: 'string' },
+      'rt-team': { type: 'string' },
       'rt-token-file': { type: 'string' },
       'rt-interval': { type: 'string' },
     },
@@ -204,9 +224,21 @@ export function installSourceCommands(commands: Record<string, Command>): void {
       if (url) {
         const token = readToken(need(args.values, 'rt-token-file', commands.serve?.usage ?? ''));
         const intervalMs = positiveInt(args.values['rt-interval'], 'rt-interval', 60) * 1000;
+        const teamRef = args.values['rt-team'];
         backgroundTasks.push((hub) => {
-          const job = scheduleRtSync(hub, { url, token, intervalMs });
-          return () => job.stop();
+          let job: { stop(): Promise<void> } | null = null;
+          let stopped = false;
+          // The team is looked up once the hub's database is open; a wrong --rt-team is logged, not fatal.
+          teamOf(hub.db, teamRef, commands.serve?.usage ?? '').then(
+            (teamId) => {
+              if (!stopped) job = scheduleRtSync(hub, { url, token, intervalMs, teamId });
+            },
+            (err) => hub.log.error({ err: (err as Error).message }, 'rt sync not started'),
+          );
+          return async () => {
+            stopped = true;
+            await job?.stop();
+          };
         });
       }
       return serve.run(args);

@@ -2,7 +2,7 @@
 // ingestion (same validation, dedupe by externalId, fair attribution). Idempotent: importing the same
 // file twice reports every row as a duplicate the second time.
 import type { HubContext } from '../context';
-import { ingestFeedback } from '../ingest';
+import { type IngestScope, ingestFeedback } from '../ingest';
 import type { CsvMapping } from './mappings';
 import { type ParsedRow, parseFeedbackCsv, type RowError } from './parse';
 
@@ -21,7 +21,7 @@ export async function importFeedbackCsv(
   hub: HubContext,
   text: string,
   mapping: CsvMapping,
-  scope: { teamId: string | null } = { teamId: null },
+  scope: IngestScope,
 ): Promise<CsvImportReport> {
   const parsed = parseFeedbackCsv(text, mapping);
   const report: CsvImportReport = {

@@ -1,11 +1,14 @@
 // The hub's schema, one ordered list of SQL migrations for PGlite and PostgreSQL alike. Never edit a
 // migration that has shipped; append a new one.
-import type { Db } from './index';
+import { reattributeAll } from '../ingest';
+import type { Db, Queryable } from './index';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Data step run after `sql` in the same transaction (moves rows the SQL alone can't derive). */
+  after?: (q: Queryable) => Promise<void>;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -269,6 +272,92 @@ CREATE TABLE IF NOT EXISTS source_state (
 );
 `,
   },
+  {
+    version: 6,
+    name: 'teams are sealed: contacts, events, answers and idempotency keys belong to one team',
+    // Contact ids and external ids were one namespace for the whole hub, so one team's events could move
+    // another team's answers. Every row now carries its team; composite foreign keys to users(id, team_id)
+    // make it impossible to store a row whose agent is in another team. Existing rows are moved, not dropped:
+    // an event goes to its agent's team, else to the team of the contact's other events or answers, else to
+    // the oldest team (a one-team hub: that team). Answers that were moved to another team's agent go back to
+    // the agent the source named (the data step below then re-applies attribution within each team).
+    sql: `
+ALTER TABLE users ADD CONSTRAINT users_id_team UNIQUE (id, team_id);
+
+ALTER TABLE events ADD COLUMN team_id text;
+UPDATE events e SET team_id = u.team_id FROM users u WHERE u.id = e.agent_id;
+UPDATE events e SET team_id = (SELECT e2.team_id FROM events e2 WHERE e2.contact_id = e.contact_id
+  AND e2.team_id IS NOT NULL GROUP BY e2.team_id ORDER BY count(*) DESC, e2.team_id LIMIT 1) WHERE e.team_id IS NULL;
+UPDATE events e SET team_id = (SELECT f.team_id FROM feedback f WHERE f.contact_id = e.contact_id
+  ORDER BY f.created_at, f.id LIMIT 1) WHERE e.team_id IS NULL;
+INSERT INTO teams (id, name) SELECT 'migrated', 'Migrated events without a team'
+  WHERE EXISTS (SELECT 1 FROM events WHERE team_id IS NULL) AND NOT EXISTS (SELECT 1 FROM teams);
+UPDATE events SET team_id = (SELECT id FROM teams ORDER BY created_at, id LIMIT 1) WHERE team_id IS NULL;
+UPDATE events e SET agent_id = NULL FROM users u WHERE u.id = e.agent_id AND u.team_id IS DISTINCT FROM e.team_id;
+ALTER TABLE events ALTER COLUMN team_id SET NOT NULL;
+ALTER TABLE events DROP CONSTRAINT events_external_id_key;
+ALTER TABLE events ADD CONSTRAINT events_team_external UNIQUE (team_id, external_id);
+ALTER TABLE events ADD CONSTRAINT events_team FOREIGN KEY (team_id) REFERENCES teams(id);
+ALTER TABLE events ADD CONSTRAINT events_agent_team FOREIGN KEY (agent_id, team_id) REFERENCES users(id, team_id);
+DROP INDEX events_contact;
+CREATE INDEX events_contact ON events (team_id, contact_id, at);
+
+INSERT INTO feedback_removed (agent_id, feedback_id, seq)
+  SELECT f.agent_id, f.id, nextval('change_seq') FROM feedback f JOIN users s ON s.id = f.source_agent_id
+  JOIN users a ON a.id = f.agent_id WHERE a.team_id IS DISTINCT FROM s.team_id
+  ON CONFLICT (agent_id, feedback_id) DO UPDATE SET seq = excluded.seq;
+UPDATE feedback f SET agent_id = f.source_agent_id, team_id = s.team_id, attribution = 'source', reviewed = false,
+  note = NULL, seq = nextval('change_seq'), updated_at = now()
+  FROM users s, users a WHERE s.id = f.source_agent_id AND a.id = f.agent_id AND a.team_id IS DISTINCT FROM s.team_id;
+UPDATE feedback f SET team_id = a.team_id FROM users a WHERE a.id = f.agent_id AND a.team_id IS DISTINCT FROM f.team_id;
+ALTER TABLE feedback DROP CONSTRAINT feedback_external_id_key;
+ALTER TABLE feedback ADD CONSTRAINT feedback_team_external UNIQUE (team_id, external_id);
+ALTER TABLE feedback ADD CONSTRAINT feedback_team FOREIGN KEY (team_id) REFERENCES teams(id);
+ALTER TABLE feedback ADD CONSTRAINT feedback_agent_team FOREIGN KEY (agent_id, team_id) REFERENCES users(id, team_id);
+ALTER TABLE feedback ADD CONSTRAINT feedback_source_team
+  FOREIGN KEY (source_agent_id, team_id) REFERENCES users(id, team_id);
+DROP INDEX feedback_contact;
+CREATE INDEX feedback_contact ON feedback (team_id, contact_id);
+
+DROP TABLE contacts;
+CREATE TABLE contacts (
+  team_id text NOT NULL REFERENCES teams(id),
+  contact_id text NOT NULL,
+  channel text NOT NULL,
+  case_type text,
+  created_at timestamptz,
+  first_reply_at timestamptz,
+  first_reply_agent_id text,
+  resolved_at timestamptz,
+  resolved_agent_id text,
+  reopened_at timestamptz,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (team_id, contact_id),
+  FOREIGN KEY (first_reply_agent_id, team_id) REFERENCES users(id, team_id),
+  FOREIGN KEY (resolved_agent_id, team_id) REFERENCES users(id, team_id)
+);
+CREATE INDEX contacts_first_reply ON contacts (first_reply_agent_id, created_at)
+  INCLUDE (first_reply_at, channel, case_type);
+CREATE INDEX contacts_resolved ON contacts (resolved_agent_id, resolved_at) INCLUDE (reopened_at, channel, case_type);
+
+ALTER TABLE idempotency DROP CONSTRAINT idempotency_pkey;
+ALTER TABLE idempotency ADD PRIMARY KEY (user_id, route, key);
+
+ALTER TABLE tokens ADD COLUMN expires_at timestamptz;
+ALTER TABLE tokens ADD COLUMN private_access boolean NOT NULL DEFAULT true;
+-- Sessions paired with a lead's code never read the agent's private notes or pulse (see api/team.ts).
+UPDATE tokens SET private_access = false WHERE label = 'paired device';
+ALTER TABLE pairing_codes ADD COLUMN private_access boolean NOT NULL DEFAULT false;
+
+CREATE TABLE rate_limits (
+  key text NOT NULL,
+  window_start bigint NOT NULL,
+  n int NOT NULL,
+  PRIMARY KEY (key, window_start)
+);
+`,
+    after: reattributeAll,
+  },
 ];
 
 /** Applies pending migrations under an advisory lock, so hub processes starting together don't race. */
@@ -284,6 +373,7 @@ export async function migrate(db: Db): Promise<number> {
     for (const m of MIGRATIONS) {
       if (done.has(m.version)) continue;
       for (const stmt of splitStatements(m.sql)) await q.query(stmt);
+      await m.after?.(q);
       await q.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
       applied++;
     }

@@ -7,7 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { HubContext, HubEnv } from '../context';
 import { agentRef, caseType, channel, text } from '../schemas';
-import { parseBody } from '../api/util';
+import { callerTeam, parseBody } from '../api/util';
 import { hasAnyAnswer, readAnswers } from './answers';
 import { renderMessage, renderSurveyForm, renderThanks, SURVEY_CSP, type SurveyMessageKind } from './page';
 import { RateLimiter } from './rate-limit';
@@ -190,8 +190,19 @@ export const surveyLinkIn = z.object({
   ttlDays: z.number().int().min(1).max(365).optional(),
 });
 
+/** The configured public base URL, if it is an http(s) URL. */
+export function publicBaseUrl(raw: string | undefined): string | null {
+  if (!raw) return null;
+  try {
+    const u = new URL(raw);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? raw : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface SurveyLinkOptions {
-  /** Public base URL of the hub for links in emails (default: the request's own origin). */
+  /** Public base URL of the hub for links in emails (else ATTUNE_PUBLIC_URL; neither: minting is refused). */
   publicUrl?: string;
   secret?: string;
 }
@@ -204,19 +215,22 @@ export function surveyLinkRoutes(opts: SurveyLinkOptions = {}): Hono<HubEnv> {
   const r = new Hono<HubEnv>();
   r.post('/survey-links', async (c) => {
     const principal = c.get('principal');
-    const teamId =
-      principal.kind === 'integration'
-        ? principal.teamId
-        : principal.role === 'admin'
-          ? null
-          : principal.role === 'lead' && principal.teamId
-            ? principal.teamId
-            : undefined;
-    if (teamId === undefined) return c.json({ error: 'forbidden' }, 403);
+    if (principal.kind === 'user' && principal.role === 'agent') return c.json({ error: 'forbidden' }, 403);
+    const team = await callerTeam(c);
+    if (!team.ok) return team.res;
+    // Never the request's Host header: a link in a customer's email must point at the hub the operator
+    // configured, not at whatever host a caller (or a proxy) put in the request.
+    const baseUrl = publicBaseUrl(opts.publicUrl ?? c.get('hub').publicUrl ?? undefined);
+    if (!baseUrl) {
+      return c.json(
+        { error: 'ATTUNE_PUBLIC_URL is not set (or not an http(s) URL): the hub cannot mint survey links without it' },
+        503,
+      );
+    }
     const p = await parseBody(c, surveyLinkIn);
     if (!p.ok) return p.res;
     const hub = c.get('hub');
-    const baseUrl = opts.publicUrl ?? process.env.ATTUNE_PUBLIC_URL ?? new URL(c.req.url).origin;
+    const teamId = team.teamId;
     const res = await mintSurveyLink(
       hub,
       {

@@ -8,7 +8,7 @@ import { getOrInitState } from '../connectors/state';
 import { FEED_LOCK, ingestFeedback, rebuildAnswerDaily } from '../ingest';
 import { feedbackIn, issuesToErrors } from '../schemas';
 import type { SurveyAnswers } from './page';
-import { AMEND_WINDOW_SECONDS, type SurveyClaims, signSurveyToken, surveyExternalId } from './token';
+import { AMEND_WINDOW_SECONDS, MAX_TOKEN_LENGTH, type SurveyClaims, signSurveyToken, surveyExternalId } from './token';
 import type { SurveyChannel, SurveyLang } from './token';
 
 /** The hub's survey signing secret: ATTUNE_SURVEY_SECRET if set, else one generated and kept in the database. */
@@ -25,7 +25,18 @@ export interface StoredAnswer {
   amendUntil: Date;
 }
 
+/** The team a link's answer belongs to: the one it was minted in, else (older links) the agent's team. */
+export async function claimsTeam(hub: Pick<HubContext, 'db'>, claims: SurveyClaims): Promise<string | null> {
+  if (claims.teamId) return claims.teamId;
+  const rows = await hub.db.query<{ team_id: string | null }>('SELECT team_id FROM users WHERE id = $1', [
+    claims.agentId,
+  ]);
+  return rows[0]?.team_id ?? null;
+}
+
 export async function findAnswer(hub: Pick<HubContext, 'db'>, claims: SurveyClaims): Promise<StoredAnswer | null> {
+  const teamId = await claimsTeam(hub, claims);
+  if (!teamId) return null;
   const rows = await hub.db.query<{
     id: string;
     empathy: number | null;
@@ -34,9 +45,10 @@ export async function findAnswer(hub: Pick<HubContext, 'db'>, claims: SurveyClai
     nps: number | null;
     comment: string | null;
     answered_at: Date | string;
-  }>('SELECT id, empathy, csat, clarity, nps, comment, answered_at FROM feedback WHERE external_id = $1', [
-    surveyExternalId(claims),
-  ]);
+  }>(
+    'SELECT id, empathy, csat, clarity, nps, comment, answered_at FROM feedback WHERE team_id = $2 AND external_id = $1',
+    [surveyExternalId(claims), teamId],
+  );
   const r = rows[0];
   if (!r) return null;
   // answered_at of a survey row is the hub's clock at the first answer.
@@ -83,7 +95,10 @@ export async function recordAnswer(
       ...answers,
     });
     if (!candidate.success) return { status: 'rejected', errors: issuesToErrors(candidate.error) };
-    const res = await ingestFeedback(hub, [candidate.data], { teamId: null }, false);
+    const teamId = await claimsTeam(hub, claims);
+    if (!teamId) return { status: 'rejected', errors: [{ path: 'agent', message: 'unknown agent' }] };
+    // The answer lands in the link's team, for an agent of that team only (ingest resolves the agent there).
+    const res = await ingestFeedback(hub, [candidate.data], { teamId }, false);
     if (!res.ok) return { status: 'rejected', errors: res.errors };
     const stored = await findAnswer(hub, claims);
     if (!stored) return { status: 'rejected', errors: [{ path: '', message: 'answer not stored' }] };
@@ -143,24 +158,29 @@ export type MintResult =
   | { ok: true; url: string; token: string; expiresAt: string; agentId: string }
   | { ok: false; errors: { path: string; message: string }[] };
 
-/** Mints a survey link for an agent of `teamId` (null: any team). */
+/**
+ * Mints a survey link for an agent of `teamId`; the link carries the team, so its answer is stored in that
+ * team. `teamId: null` is for the trusted CLI only: the agent's own team.
+ */
 export async function mintSurveyLink(
   hub: HubContext,
   input: MintInput,
   opts: { baseUrl: string; teamId: string | null; secret: string },
 ): Promise<MintResult> {
   const ref = 'id' in input.agent ? input.agent.id : input.agent.email;
-  const rows = await hub.db.query<{ id: string }>(
-    `SELECT id FROM users WHERE (id = $1 OR lower(email) = lower($1)) AND team_id IS NOT NULL
+  const rows = await hub.db.query<{ id: string; team_id: string }>(
+    `SELECT id, team_id FROM users WHERE (id = $1 OR lower(email) = lower($1)) AND team_id IS NOT NULL
        AND role IN ('agent', 'lead') AND ($2::text IS NULL OR team_id = $2)`,
     [ref, opts.teamId],
   );
   const agentId = rows[0]?.id;
-  if (!agentId) return { ok: false, errors: [{ path: 'agent', message: 'unknown agent' }] };
+  const teamId = rows[0]?.team_id;
+  if (!agentId || !teamId) return { ok: false, errors: [{ path: 'agent', message: 'unknown agent' }] };
   const { token, claims } = signSurveyToken(
     {
       contactId: input.contactId,
       agentId,
+      teamId,
       ...(input.lang ? { lang: input.lang } : {}),
       ...(input.channel ? { channel: input.channel } : {}),
       ...(input.caseType ? { caseType: input.caseType } : {}),
@@ -169,6 +189,11 @@ export async function mintSurveyLink(
     opts.secret,
     hub.now(),
   );
+  // The page refuses longer tokens; a contact id that escapes into a long JSON string must fail here, not
+  // in the customer's browser.
+  if (token.length > MAX_TOKEN_LENGTH) {
+    return { ok: false, errors: [{ path: 'contactId', message: 'too long for a survey link' }] };
+  }
   return {
     ok: true,
     url: `${opts.baseUrl.replace(/\/+$/, '')}/s/${token}`,

@@ -17,6 +17,8 @@ export interface SurveyClaims {
   contactId: string;
   /** Hub agent (user) id the link was minted for. */
   agentId: string;
+  /** The team the link was minted in (links minted before teams were sealed carry none: the agent's team). */
+  teamId?: string;
   lang: SurveyLang;
   channel: SurveyChannel;
   caseType?: string;
@@ -30,6 +32,7 @@ interface WirePayload {
   v: 1;
   c: string;
   a: string;
+  t?: string;
   l: SurveyLang;
   ch: SurveyChannel;
   ct?: string;
@@ -44,7 +47,8 @@ export type VerifyResult =
   | { ok: false; reason: 'malformed' | 'tampered' }
   | { ok: false; reason: 'expired'; claims: SurveyClaims };
 
-const MAX_TOKEN_LENGTH = 1024;
+/** Longest token the page accepts; minting refuses anything longer, so every minted link opens. */
+export const MAX_TOKEN_LENGTH = 2048;
 
 function mac(secret: string | Buffer, body: string): Buffer {
   return createHmac('sha256', secret).update(`attune-survey.${body}`).digest();
@@ -54,6 +58,7 @@ export function signSurveyToken(
   input: {
     contactId: string;
     agentId: string;
+    teamId?: string;
     lang?: SurveyLang;
     channel?: SurveyChannel;
     caseType?: string;
@@ -67,6 +72,7 @@ export function signSurveyToken(
     v: 1,
     c: input.contactId,
     a: input.agentId,
+    ...(input.teamId ? { t: input.teamId } : {}),
     l: input.lang ?? 'en',
     ch: input.channel ?? 'email',
     ...(input.caseType ? { ct: input.caseType } : {}),
@@ -83,6 +89,7 @@ function toClaims(p: WirePayload): SurveyClaims {
   return {
     contactId: p.c,
     agentId: p.a,
+    ...(p.t ? { teamId: p.t } : {}),
     lang: p.l,
     channel: p.ch,
     ...(p.ct ? { caseType: p.ct } : {}),
@@ -100,6 +107,7 @@ function isWirePayload(x: unknown): x is WirePayload {
     p.c.length > 0 &&
     typeof p.a === 'string' &&
     p.a.length > 0 &&
+    (p.t === undefined || (typeof p.t === 'string' && p.t.length > 0)) &&
     typeof p.l === 'string' &&
     (SURVEY_LANGS as readonly string[]).includes(p.l) &&
     typeof p.ch === 'string' &&

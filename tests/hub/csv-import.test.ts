@@ -33,7 +33,7 @@ describe.each(BACKENDS)('CSV import and export on %s', (backend) => {
   });
 
   it('imports the valid rows and reports the others by line; a second import changes nothing', async () => {
-    const first = await importFeedbackCsv(hub, read('brilliant-sv.csv'), BUILTIN_MAPPINGS.brilliant);
+    const first = await importFeedbackCsv(hub, read('brilliant-sv.csv'), BUILTIN_MAPPINGS.brilliant, { teamId });
     expect(first).toMatchObject({ rows: 7, inserted: 4, duplicates: 0 });
     expect(first.errors.map((e) => e.line)).toEqual([6, 7, 8]);
     const stored = await hub.db.query<{ external_id: string; comment: string | null }>(
@@ -47,7 +47,7 @@ describe.each(BACKENDS)('CSV import and export on %s', (backend) => {
     ]);
     expect(stored.at(-1)?.comment).toBe('<script>alert(1)</script>');
 
-    const again = await importFeedbackCsv(hub, read('brilliant-sv.csv'), BUILTIN_MAPPINGS.brilliant);
+    const again = await importFeedbackCsv(hub, read('brilliant-sv.csv'), BUILTIN_MAPPINGS.brilliant, { teamId });
     expect(again).toMatchObject({ inserted: 0, duplicates: 4 });
     expect(again.errors.map((e) => e.line)).toEqual([6, 7, 8]);
     const count = await hub.db.query<{ n: number }>(
@@ -63,7 +63,7 @@ describe.each(BACKENDS)('CSV import and export on %s', (backend) => {
       'u2,2002,stranger@example.test,Email,2026-11-20T11:00:00Z,Bad',
       'u3,2003,agent1@example.test,Chat,2026-11-20T12:00:00Z,4',
     ].join('\n');
-    const r = await importFeedbackCsv(hub, text, BUILTIN_MAPPINGS.zendesk);
+    const r = await importFeedbackCsv(hub, text, BUILTIN_MAPPINGS.zendesk, { teamId });
     expect(r).toMatchObject({ rows: 3, inserted: 2, duplicates: 0 });
     expect(r.errors).toEqual([
       { line: 3, errors: [{ field: 'agent', message: 'unknown agent stranger@example.test' }] },
@@ -86,6 +86,7 @@ describe.each(BACKENDS)('CSV import and export on %s', (backend) => {
         'F1;9;agent1@example.test;Email;2026-11-21 10:00;2;=HYPERLINK("http://evil")',
       ].join('\n'),
       BUILTIN_MAPPINGS.brilliant,
+      { teamId },
     );
     const res = await exportTeamCsv(hub, teamId, '30d');
     const rows = parse(res.feedback, { bom: true, columns: true }) as Record<string, string>[];

@@ -210,7 +210,7 @@ describe.each(BACKENDS)('RT connector against the real RT 5 (%s)', (backend) => 
   };
 
   it("after a sync, agent1's first response, FCR and reopen rate equal RT's own history", async () => {
-    const report = await syncRt(hub, { url: RT_URL, token: RT_TOKEN });
+    const report = await syncRt(hub, { url: RT_URL, token: RT_TOKEN, teamId: w.teamA });
     expect(report.startCursor).toBe(0);
     expect(report.inserted).toBeGreaterThan(0);
     expect(report.byType).toMatchObject({
@@ -223,7 +223,7 @@ describe.each(BACKENDS)('RT connector against the real RT 5 (%s)', (backend) => 
 
   it('re-running is incremental: nothing new, nothing counted twice', async () => {
     const before = await kpis();
-    const again = await syncRt(hub, { url: RT_URL, token: RT_TOKEN });
+    const again = await syncRt(hub, { url: RT_URL, token: RT_TOKEN, teamId: w.teamA });
     expect(again.startCursor).toBe(again.cursor);
     expect(again.inserted).toBe(0);
     expect(await kpis()).toEqual(before);
@@ -231,8 +231,8 @@ describe.each(BACKENDS)('RT connector against the real RT 5 (%s)', (backend) => 
 
   it('a full re-read from the start (lost cursor) stores only duplicates', async () => {
     const before = await kpis();
-    await setState(hub.db, cursorKey(`${RT_URL}/REST/2.0`), { lastTransactionId: 0 });
-    const replay = await syncRt(hub, { url: RT_URL, token: RT_TOKEN, pageSize: 7 });
+    await setState(hub.db, cursorKey(`${RT_URL}/REST/2.0`, w.teamA), { lastTransactionId: 0 });
+    const replay = await syncRt(hub, { url: RT_URL, token: RT_TOKEN, teamId: w.teamA, pageSize: 7 });
     expect(replay.startCursor).toBe(0);
     expect(replay.inserted).toBe(0);
     expect(replay.duplicates).toBeGreaterThan(0);
@@ -240,9 +240,9 @@ describe.each(BACKENDS)('RT connector against the real RT 5 (%s)', (backend) => 
   });
 
   it('new activity in RT is picked up from where the last run stopped', async () => {
-    const previous = await syncRt(hub, { url: RT_URL, token: RT_TOKEN });
+    const previous = await syncRt(hub, { url: RT_URL, token: RT_TOKEN, teamId: w.teamA });
     const { ticketId, expected } = await newActivity();
-    const next = await syncRt(hub, { url: RT_URL, token: RT_TOKEN });
+    const next = await syncRt(hub, { url: RT_URL, token: RT_TOKEN, teamId: w.teamA });
     expect(next.startCursor).toBe(previous.cursor);
     expect(next.inserted).toBeGreaterThanOrEqual(3);
     const events = await hub.db.query<{ type: string; external_id: string }>(
@@ -256,28 +256,34 @@ describe.each(BACKENDS)('RT connector against the real RT 5 (%s)', (backend) => 
   });
 
   it('scheduled mode (serve --rt-url) syncs in the background and survives RT being unreachable', async () => {
-    const key = cursorKey(`${RT_URL}/REST/2.0`);
+    const key = cursorKey(`${RT_URL}/REST/2.0`, w.teamA);
     await setState(hub.db, key, { lastTransactionId: 0 });
-    const job = scheduleRtSync(hub, { url: RT_URL, token: RT_TOKEN, intervalMs: 3_600_000 });
+    const job = scheduleRtSync(hub, { url: RT_URL, token: RT_TOKEN, teamId: w.teamA, intervalMs: 3_600_000 });
     await job.stop(); // waits for the run in flight
     const state = await hub.db.query<{ value: { lastTransactionId: number } }>(
       'SELECT value FROM source_state WHERE key = $1',
       [key],
     );
     expect(state[0]?.value.lastTransactionId).toBeGreaterThan(0);
-    const down = scheduleRtSync(hub, { url: 'http://127.0.0.1:9', token: RT_TOKEN, intervalMs: 3_600_000, retries: 1 });
+    const down = scheduleRtSync(hub, {
+      url: 'http://127.0.0.1:9',
+      token: RT_TOKEN,
+      teamId: w.teamA,
+      intervalMs: 3_600_000,
+      retries: 1,
+    });
     await expect(down.stop()).resolves.toBeUndefined();
   });
 
   it('a wrong token is a clear error, and the cursor does not move', async () => {
-    const key = cursorKey(`${RT_URL}/REST/2.0`);
+    const key = cursorKey(`${RT_URL}/REST/2.0`, w.teamA);
     const before = await hub.db.query<{ value: unknown }>('SELECT value FROM source_state WHERE key = $1', [key]);
-    await expect(syncRt(hub, { url: RT_URL, token: '1-1-00000000000000000000000000000000' })).rejects.toThrow(
-      /refused the token/,
-    );
-    await expect(syncRt(hub, { url: 'http://127.0.0.1:9', token: RT_TOKEN, retries: 1 })).rejects.toThrow(
-      /could not reach RT/,
-    );
+    await expect(
+      syncRt(hub, { url: RT_URL, token: '1-1-00000000000000000000000000000000', teamId: w.teamA }),
+    ).rejects.toThrow(/refused the token/);
+    await expect(
+      syncRt(hub, { url: 'http://127.0.0.1:9', token: RT_TOKEN, teamId: w.teamA, retries: 1 }),
+    ).rejects.toThrow(/could not reach RT/);
     expect(await hub.db.query('SELECT value FROM source_state WHERE key = $1', [key])).toEqual(before);
   });
 });

@@ -26,6 +26,7 @@ interface Fixture {
   otherTeamAgent: { id: string };
   integrationToken: string;
   teamIntegrationToken: string;
+  teamA: string;
   close(): Promise<void>;
 }
 
@@ -43,7 +44,7 @@ async function setup(backend: Backend): Promise<Fixture> {
     role: 'agent',
     teamId: w.teamA,
   });
-  const integration = await createIntegration(w.hub.db, 'helpdesk', null);
+  const integration = await createIntegration(w.hub.db, 'helpdesk', w.teamA);
   return {
     hub: w.hub,
     url: w.url,
@@ -54,6 +55,7 @@ async function setup(backend: Backend): Promise<Fixture> {
     otherTeamAgent: { id: w.agentB1.id },
     integrationToken: await createToken(w.hub.db, { integrationId: integration.id }),
     teamIntegrationToken: w.ingestA,
+    teamA: w.teamA,
     close: () => w.close(),
   };
 }
@@ -243,7 +245,7 @@ describe.each(BACKENDS)('hosted survey on %s', (backend) => {
           channel: 'email',
         },
       ],
-      { teamId: null },
+      { teamId: f.teamA },
       true,
     );
     expect(ev.ok).toBe(true);

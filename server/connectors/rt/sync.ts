@@ -10,6 +10,8 @@ import { RtClient, type RtClientOptions, type RtTicket } from './client';
 import { DEFAULT_MAPPING, type HubEvent, lookupsFor, type MappingOptions, mapTransaction } from './mapping';
 
 export interface RtSyncOptions extends RtClientOptions {
+  /** The hub team this RT instance's tickets belong to: its events, contacts and agents stay in that team. */
+  teamId: string;
   pageSize?: number;
   mapping?: Partial<MappingOptions>;
   /** Stop after this many pages (tests, or bounding a scheduled tick); default: until caught up. */
@@ -41,17 +43,18 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
   return results;
 }
 
-export function cursorKey(base: string): string {
-  return `rt:${base.replace(/\/REST\/2\.0$/, '')}:cursor`;
+/** Where a sync stopped, per RT instance and hub team (two teams may pull the same RT separately). */
+export function cursorKey(base: string, teamId: string): string {
+  return `rt:${base.replace(/\/REST\/2\.0$/, '')}:${teamId}:cursor`;
 }
 
-/** Hub agents by lower-cased email, among the given addresses (same rule as the hub's ingestion). */
-async function knownAgentEmails(hub: HubContext, emails: string[]): Promise<Set<string>> {
+/** The team's agents by lower-cased email, among the given addresses (same rule as the hub's ingestion). */
+async function knownAgentEmails(hub: HubContext, teamId: string, emails: string[]): Promise<Set<string>> {
   if (emails.length === 0) return new Set();
   const rows = await hub.db.query<{ email: string }>(
     `SELECT lower(email) AS email FROM users WHERE lower(email) IN (SELECT jsonb_array_elements_text($1::jsonb))
-       AND team_id IS NOT NULL AND role IN ('agent', 'lead')`,
-    [JSON.stringify(emails.map((e) => e.toLowerCase()))],
+       AND team_id = $2 AND role IN ('agent', 'lead')`,
+    [JSON.stringify(emails.map((e) => e.toLowerCase())), teamId],
   );
   return new Set(rows.map((r) => r.email));
 }
@@ -59,7 +62,7 @@ async function knownAgentEmails(hub: HubContext, emails: string[]): Promise<Set<
 export async function syncRt(hub: HubContext, opts: RtSyncOptions): Promise<RtSyncReport> {
   const client = new RtClient(opts);
   const mapping = { ...DEFAULT_MAPPING, ...opts.mapping };
-  const key = cursorKey(client.base);
+  const key = cursorKey(client.base, opts.teamId);
   const startCursor = (await getState<{ lastTransactionId: number }>(hub.db, key))?.lastTransactionId ?? 0;
   const pageSize = opts.pageSize ?? 100;
   const report: RtSyncReport = {
@@ -99,7 +102,9 @@ export async function syncRt(hub: HubContext, opts: RtSyncOptions): Promise<RtSy
       if (e) events.push(e);
     }
     // An RT agent without a hub account must not fail the batch: keep the event, drop the attribution.
-    const known = await knownAgentEmails(hub, [...new Set(events.flatMap((e) => (e.agent ? [e.agent.email] : [])))]);
+    const known = await knownAgentEmails(hub, opts.teamId, [
+      ...new Set(events.flatMap((e) => (e.agent ? [e.agent.email] : []))),
+    ]);
     const prepared: EventIn[] = [];
     for (const e of events) {
       let candidate: HubEvent | Omit<HubEvent, 'agent'> = e;
@@ -114,7 +119,7 @@ export async function syncRt(hub: HubContext, opts: RtSyncOptions): Promise<RtSy
       else hub.log.warn({ externalId: e.externalId, issues: checked.error.issues }, 'rt event skipped');
     }
     if (prepared.length > 0) {
-      const res = await ingestEvents(hub, prepared, { teamId: null }, true);
+      const res = await ingestEvents(hub, prepared, { teamId: opts.teamId }, true);
       if (!res.ok) {
         throw new Error(`the hub refused RT events: ${res.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
       }
