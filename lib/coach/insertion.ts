@@ -37,8 +37,11 @@ export function createInsertion(
     const before = t.bridge.charBeforeCaret();
     const after = t.bridge.charAfterCaret();
     const text = `${before && !/\s/.test(before) ? ' ' : ''}${s.text}${after && !/[\s.,;:!?]/.test(after) ? ' ' : ''}`;
-    if (t.bridge.insertAtCaret(text)) messaging.usage({ suggestionId: s.id, event: 'accepted' });
-    analyze(t);
+    // The bridge may answer later (an editor API in the page's world); it resolves false when nothing landed.
+    void t.bridge.insertAtCaret(text).then((ok) => {
+      if (ok) messaging.usage({ suggestionId: s.id, event: 'accepted' });
+      analyze(t);
+    });
   };
 
   const applyRewrite = (r: CoachRewrite) => {
@@ -47,8 +50,8 @@ export function createInsertion(
     store.setState({ previewId: null });
     atUndoBoundary(t, () => {
       // The draft may have changed since the span was computed: replace only the words the agent saw.
-      if (t.bridge.readText().slice(r.span[0], r.span[1]) === r.original) t.bridge.replaceSpan(r.span, r.replacement);
-      analyze(t);
+      if (t.bridge.readText().slice(r.span[0], r.span[1]) !== r.original) return analyze(t);
+      void t.bridge.replaceSpan(r.span, r.replacement).then(() => analyze(t));
     });
   };
 

@@ -1,17 +1,37 @@
-// Bridge for contenteditable roots: plain contenteditable, ProseMirror, Quill, and the editable body of iframe
-// editors (CKEditor 4, TinyMCE). Text goes in through execCommand('insertText') on the editor's own document,
-// which fires the input events these editors observe; a synthetic paste is the fallback (and the first choice
-// for CKEditor 4 and TinyMCE, which keep their own undo stacks; see insert).
+// Bridge for contenteditable roots: every rich editor family (families.ts) and plain contenteditable, in the
+// page or in the editable body of an iframe editor. Reading (text, caret, rectangles) is the same for all of
+// them: the DOM through a text map. Writing follows the family's insert path (types.ts InsertPath): the editor's
+// API in the page's world, execCommand('insertText') (what typing produces), or a synthetic paste. Every
+// insertion is checked against the text it should produce; one that did not land falls back to the generic
+// path, one that landed wrong is undone, and the caller hears false.
 import type { Span } from '../empathy/types';
+import { GENERIC_FAMILY } from './families';
 import { clipRects, toTopViewport } from './geometry';
-import { dispatchPaste, execInsertText } from './input';
-import { buildTextMap, rangeFor, type TextMap } from './text-map';
-import { type EditorBridge, type EditorKind, isValidSpan } from './types';
+import { dispatchPaste, execInsertText, execUndo } from './input';
+import { type PageChannel, pageChannel } from './page-channel';
+import { buildTextMap, offsetAt, rangeFor, type TextMap } from './text-map';
+import { type EditorBridge, type EditorFamily, type InsertPath, isValidSpan } from './types';
 
 export interface ContentEditableBridgeOptions {
-  kind?: EditorKind;
+  family?: EditorFamily;
   /** The iframe holding the editable, for iframe editors. */
   frame?: HTMLIFrameElement | null;
+  /** The page-world channel; defaults to this window's (page-channel.ts). */
+  channel?: () => Promise<PageChannel | null>;
+}
+
+/** Editors write spaces at block edges as U+00A0; the text is the same to the agent. */
+const plain = (s: string) => s.replace(/\u00a0/g, ' ');
+const count = (s: string, part: string) => (part ? plain(s).split(plain(part)).length - 1 : 0);
+
+/**
+ * Whether `after` is `before` with `text` put over `span`: exactly, or (a caret we could only place near an
+ * empty line, an editor that normalises edges) with the text there once more and the length right.
+ */
+export function insertionLanded(before: string, after: string, span: Span, text: string): boolean {
+  const expected = before.slice(0, span[0]) + text + before.slice(span[1]);
+  if (plain(after) === plain(expected)) return true;
+  return after.length === expected.length && count(after, text) === count(before, text) + 1;
 }
 
 /**
@@ -37,7 +57,8 @@ export function createContentEditableBridge(
 ): EditorBridge {
   const doc = target.ownerDocument;
   const win = doc.defaultView;
-  const kind = opts.kind ?? 'contenteditable';
+  const family = opts.family ?? GENERIC_FAMILY;
+  const kind = family.kind;
   let map: TextMap | null = null;
   let lastRange: Range | null = null;
 
@@ -86,29 +107,99 @@ export function createContentEditableBridge(
     sel?.addRange(range);
   };
 
-  const insert = (text: string, span: Span | null): boolean => {
-    if (span && !isValidSpan(span, current().text.length)) return false;
-    focusWithCaret();
-    const range = span ? rangeFor(current(), doc, span[0], span[1]) : selectionInside()?.cloneRange();
-    if (!range) return false;
-    // Re-setting the selection (even to where it is) closes Chrome's open typing command, so the insertion
-    // is its own undo step instead of merging with what the agent just typed.
-    reselect(range);
-    const before = current().text;
+  /** Resolves once `done()` holds or `ms` passed (editors that render later: React, async paste handlers). */
+  const settle = (done: () => boolean, ms: number) =>
+    new Promise<void>((resolve) => {
+      const started = performance.now();
+      const check = () => {
+        if (done() || performance.now() - started >= ms || !target.isConnected || !win) resolve();
+        else win.setTimeout(check, 10);
+      };
+      check();
+    });
+
+  /** Editors that keep their own selection (Draft.js) adopt a DOM selection on the next selectionchange. */
+  const selectionAdopted = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        doc.removeEventListener('selectionchange', done);
+        win?.setTimeout(resolve, 0);
+      };
+      doc.addEventListener('selectionchange', done);
+      win?.setTimeout(done, 100);
+    });
+
+  const locate = () => ({
+    frame: opts.frame
+      ? Array.prototype.indexOf.call(opts.frame.ownerDocument.getElementsByTagName('iframe'), opts.frame)
+      : -1,
+    index: Array.prototype.indexOf.call(doc.getElementsByTagName('*'), target),
+  });
+
+  const generic = async (path: Exclude<InsertPath, 'page'>, text: string, before: string): Promise<void> => {
+    if (family.syncSelection) await selectionAdopted();
     // CKEditor 4 keeps its own undo snapshots and only takes one around inserts it performs itself; its
     // paste handler does (saveSnapshot, insert, saveSnapshot), so for it a paste is the input path.
-    if (kind === 'ckeditor4' && dispatchPaste(target, text)) return true;
+    if (path === 'paste' && dispatchPaste(target, text)) return;
     // TinyMCE likewise: its UndoManager records a level when typing ends and around its own commands, but not
     // for a native insertText, so Ctrl+Z would take the insertion and the typed words together. Its paste
     // handler inserts through its mceInsertContent command (a level of its own), but only when the clipboard
     // holds HTML; see dispatchTextAsHtmlPaste.
-    if (kind === 'tinymce' && dispatchTextAsHtmlPaste(target, text)) return true;
+    if (path === 'html-paste' && dispatchTextAsHtmlPaste(target, text)) return;
     if (execInsertText(doc, text) && current().text !== before) {
       const after = selectionInside();
       if (after) reselect(after.cloneRange());
-      return true;
+      return;
     }
-    return dispatchPaste(target, text) || current().text !== before;
+    dispatchPaste(target, text);
+  };
+
+  const insert = async (text: string, span: Span | null): Promise<boolean> => {
+    const before = current().text;
+    if (span && !isValidSpan(span, before.length)) return false;
+    focusWithCaret();
+    const range = span ? rangeFor(current(), doc, span[0], span[1]) : selectionInside()?.cloneRange();
+    if (!range) return false;
+    const at: Span = span ?? [
+      offsetAt(current(), range.startContainer, range.startOffset),
+      offsetAt(current(), range.endContainer, range.endOffset),
+    ];
+    // Re-setting the selection (even to where it is) closes Chrome's open typing command, so the insertion
+    // is its own undo step instead of merging with what the agent just typed.
+    reselect(range);
+    const landed = () => insertionLanded(before, current().text, at, text);
+    const untouched = () => current().text === before;
+
+    if (family.path === 'page') {
+      const channel = await (opts.channel ?? (() => (win ? pageChannel(win) : Promise.resolve(null))))();
+      const status = channel
+        ? await channel.request({ op: 'insert', kind, locate: locate(), span: at, text })
+        : 'unsupported';
+      if (status === 'done') {
+        await settle(landed, 500);
+        if (landed()) return true;
+      }
+      if (!untouched() && channel) {
+        // The editor took something else than asked (or half of it): take our own change back.
+        await channel.request({ op: 'undo', kind, locate: locate(), span: at, text: '' });
+        await settle(untouched, 500);
+      }
+      if (!untouched()) return false;
+      // The editor's API is missing, planted, another version or threw before changing anything: generic path.
+      focusWithCaret();
+      const again = rangeFor(current(), doc, at[0], at[1]);
+      if (!again) return false;
+      reselect(again);
+    }
+    await generic(family.path === 'page' ? family.fallback : family.path, text, before);
+    await settle(() => !untouched(), 300);
+    if (landed()) return true;
+    if (!untouched() && family.path !== 'paste' && family.fallback !== 'paste') {
+      // Half an insertion from the generic path: the browser's (or the editor's) undo takes it back.
+      execUndo(doc);
+      await settle(untouched, 300);
+    }
+    return false;
   };
 
   const rectsFor = (spans: Span[]): DOMRect[][] => {
@@ -138,8 +229,8 @@ export function createContentEditableBridge(
       const at = seg ? seg.start + range.startOffset : 0;
       return at > 0 ? (current().text[at - 1] ?? '') : '';
     },
-    insertAtCaret: (text) => insert(text, null),
-    replaceSpan: (span, text) => insert(text, span),
+    insertAtCaret: (text) => insert(text, null).catch(() => false),
+    replaceSpan: (span, text) => insert(text, span).catch(() => false),
     rectsFor,
     hasFocus: () => doc.hasFocus() && (doc.activeElement === target || target.contains(doc.activeElement)),
     dispose() {

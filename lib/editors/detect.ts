@@ -1,8 +1,9 @@
 // Finding composers: textareas, contenteditable roots, the editable body of same-origin iframes (CKEditor 4,
 // TinyMCE) and editables inside open shadow roots. Pure DOM; the content script decides when to look.
-import { createContentEditableBridge } from './contenteditable';
-import { createTextareaBridge, type TextareaBridgeOptions } from './textarea';
 import { COMPOSER_CANDIDATES as CANDIDATES } from './candidates';
+import { createContentEditableBridge } from './contenteditable';
+import { familyOf } from './families';
+import { createTextareaBridge, type TextareaBridgeOptions } from './textarea';
 import type { EditorBridge, EditorKind } from './types';
 
 /** Composers inside an element with this attribute are never coached (issue #2 test contract). */
@@ -84,13 +85,9 @@ export function findComposers(root: ParentNode, withShadow = true): FoundCompose
   return out;
 }
 
+/** The editor family whose markers are on the editable (families.ts); 'contenteditable' when none. */
 export function editorKindOf(target: HTMLElement, frame: HTMLIFrameElement | null): EditorKind {
-  if (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT') return 'textarea';
-  if (target.classList.contains('ProseMirror')) return 'prosemirror';
-  if (target.classList.contains('ql-editor')) return 'quill';
-  if (frame && target.classList.contains('cke_editable')) return 'ckeditor4';
-  if (target.id === 'tinymce' || target.classList.contains('mce-content-body')) return 'tinymce';
-  return 'contenteditable';
+  return familyOf(target, frame).kind;
 }
 
 export function createBridge(found: FoundComposer, opts: TextareaBridgeOptions = {}): EditorBridge {
@@ -98,5 +95,5 @@ export function createBridge(found: FoundComposer, opts: TextareaBridgeOptions =
   if (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT') {
     return createTextareaBridge(target as HTMLTextAreaElement, opts);
   }
-  return createContentEditableBridge(target, { kind: editorKindOf(target, frame), frame });
+  return createContentEditableBridge(target, { family: familyOf(target, frame), frame });
 }

@@ -21,3 +21,12 @@ export function dispatchPaste(target: HTMLElement, text: string): boolean {
   // An editor that handled the paste cancelled the browser's default (which a synthetic event never runs).
   return event.defaultPrevented;
 }
+
+/** The editor's undo for our own half-done insertion (the browser's undo stack, which editors listen to). */
+export function execUndo(doc: Document): boolean {
+  try {
+    return doc.execCommand('undo');
+  } catch {
+    return false;
+  }
+}

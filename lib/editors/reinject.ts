@@ -7,19 +7,11 @@
 //
 //   void reinjectContentScripts(browser);   // top level of the background's main()
 
-/** The message a live content script answers with PONG (entrypoints/helpdesk.content). */
-export const PING = { type: 'attune:ping' } as const;
-export const PONG = 'attune:pong';
-/**
- * What the helpdesk scout sends the background when the page may hold a composer: inject the coach bundle
- * into the sender's frame. A plain runtime message, so the scout needs no messaging library.
- */
-export const LOAD_COACH = { type: 'attune:load-coach' } as const;
+import { PING, PONG } from '../messaging';
 
-/** Whether `message` is `kind` (PING or LOAD_COACH). */
-export function isMessage(message: unknown, kind: { type: string }): boolean {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === kind.type;
-}
+// PING (answered with PONG by entrypoints/helpdesk.content) and LOAD_COACH are declared with every other
+// message in lib/messaging.ts.
+export { isMessage, LOAD_COACH, PING, PONG } from '../messaging';
 
 interface ContentScriptLike {
   matches?: string[];

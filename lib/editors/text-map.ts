@@ -161,3 +161,17 @@ export function rangeFor(map: TextMap, doc: Document, start: number, end: number
   // A span of only a line break maps its start past its end; setEnd then collapses the range at the end.
   return range;
 }
+
+/** Plain-text offset of a DOM point (a selection end); an element point counts as the first text after it. */
+export function offsetAt(map: TextMap, node: Node, offset: number): number {
+  if (node.nodeType === 3) {
+    const seg = map.segments.find((s) => s.node === node);
+    if (seg) return seg.start + Math.min(offset, seg.node.data.length);
+  }
+  const doc = node.ownerDocument;
+  if (!doc) return map.text.length;
+  const point = doc.createRange();
+  point.setStart(node, offset);
+  for (const seg of map.segments) if (point.comparePoint(seg.node, 0) >= 0) return seg.start;
+  return map.text.length;
+}

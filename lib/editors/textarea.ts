@@ -141,8 +141,8 @@ export function createTextareaBridge(
       const at = target.selectionStart ?? 0;
       return at > 0 ? (target.value[at - 1] ?? '') : '';
     },
-    insertAtCaret: (text) => insert(text, null),
-    replaceSpan: (span, text) => insert(text, span),
+    insertAtCaret: async (text) => insert(text, null),
+    replaceSpan: async (span, text) => insert(text, span),
     rectsFor,
     hasFocus: () => doc.activeElement === target && doc.hasFocus(),
     dispose() {},

@@ -1,20 +1,16 @@
-// Undo grouping. ProseMirror's history merges an edit into the previous undo step when it comes within
-// `newGroupDelay` (500 ms) of it and touches adjacent text; Quill's history merges every change made within
-// `delay` (1,000 ms) of the step's first change. A suggestion clicked right after typing would then share one
-// undo step with the typed words, and Ctrl+Z would take both. So the coach holds an insertion until the
-// editor's grouping window has closed. The browser's own undo (textarea, plain contenteditable) and
-// CKEditor 4's paste snapshots are closed by re-selecting, so they need no wait.
+// Undo grouping. Some editors merge an edit into the previous undo step when it comes soon after it:
+// ProseMirror's history within `newGroupDelay` (500 ms) when it touches adjacent text, Quill's within `delay`
+// (1,000 ms) of the step's first change. A suggestion clicked right after typing would then share one undo step
+// with the typed words, and Ctrl+Z would take both. So the coach holds an insertion until the editor's grouping
+// window has closed. Each family states its window (lib/editors/<family>.ts); editors whose insert path makes
+// its own step (the browser's undo closed by re-selecting, an API call that opens a new step) need no wait.
+import { EDITOR_FAMILIES, GENERIC_FAMILY, TEXTAREA_FAMILY } from './families';
 import type { EditorKind } from './types';
 
 /** Each editor's default grouping window, plus a margin for timer slack. */
-export const UNDO_GROUP_MS: Readonly<Record<EditorKind, number>> = {
-  textarea: 0,
-  contenteditable: 0,
-  ckeditor4: 0,
-  tinymce: 0,
-  prosemirror: 500 + 60,
-  quill: 1000 + 60,
-};
+export const UNDO_GROUP_MS: Readonly<Record<EditorKind, number>> = Object.fromEntries(
+  [GENERIC_FAMILY, TEXTAREA_FAMILY, ...EDITOR_FAMILIES].map((f) => [f.kind, f.undoGroupMs]),
+) as Record<EditorKind, number>;
 
 /** The longest an insertion waits for the agent to pause typing before it goes in regardless. */
 export const UNDO_WAIT_CAP_MS = 3000;
@@ -24,7 +20,7 @@ export const UNDO_WAIT_CAP_MS = 3000;
  * already waited `waited` ms. 0 means insert now.
  */
 export function undoBoundaryDelay(kind: EditorKind, sinceInput: number, waited = 0): number {
-  const groupMs = UNDO_GROUP_MS[kind];
+  const groupMs = UNDO_GROUP_MS[kind] ?? 0;
   if (groupMs === 0 || !(sinceInput >= 0)) return 0;
   return Math.max(0, Math.min(groupMs - sinceInput, UNDO_WAIT_CAP_MS - waited));
 }

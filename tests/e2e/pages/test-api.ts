@@ -1,0 +1,20 @@
+// What every editor test page exposes as window.attuneTest: the editor's model read through the editor's own
+// API (never the DOM), the caret, and a way to put a draft in (tests and bench:inpage).
+export interface AttuneTestApi {
+  /** The editor is initialised. */
+  ready?(): boolean;
+  /** The model's plain text, blocks joined by '\n', read through the editor's API. */
+  model(): string;
+  /** The model's text before the caret, or null when the editor has no selection. */
+  textBeforeCaret(): string | null;
+  /** Focuses the editor with the caret at the end of the text. */
+  focusEnd(): void;
+  /** Replaces the content with `text` (lines become paragraphs). */
+  setDraft?(text: string): void | Promise<void>;
+}
+
+export function expose(api: AttuneTestApi): void {
+  (window as unknown as { attuneTest: AttuneTestApi }).attuneTest = api;
+}
+
+export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
