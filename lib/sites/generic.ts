@@ -422,23 +422,29 @@ export function newestFirst(elements: readonly Element[], above = false): number
 
 /** Start or end of the line for a chat bubble, from its layout classes or, in a real page, its box. */
 function sideOf(block: Element): 'start' | 'end' | null {
-  let start = 0;
-  let end = 0;
-  const look = (el: Element) => {
+  const look = (el: Element): 'start' | 'end' | null => {
     const t = ownTokens(el);
-    if (hasAny(t, START_SIDE)) start++;
-    if (hasAny(t, END_SIDE)) end++;
+    const start = hasAny(t, START_SIDE);
+    const end = hasAny(t, END_SIDE);
+    return start === end ? null : start ? 'start' : 'end';
   };
-  look(block);
+  // The block itself and what it holds first, then the rows around it (the nearest marker wins): a picked
+  // bubble's side is often on its row (Chatwoot's justify-start / justify-end, left-bubble / right-bubble).
+  const own = look(block);
+  if (own) return own;
   for (const child of block.children) {
-    look(child);
-    for (const grand of child.children) look(grand);
+    const side = look(child) ?? [...child.children].map(look).find(Boolean);
+    if (side) return side;
   }
-  if (start !== end) return start > end ? 'start' : 'end';
-  // Layout, where there is one (jsdom has none): the bubble's centre against the row's.
-  const row = block.getBoundingClientRect();
-  const bubble = block.firstElementChild?.getBoundingClientRect();
-  if (!bubble || row.width <= 0 || bubble.width <= 0 || bubble.width > 0.85 * row.width) return null;
+  let up = block.parentElement;
+  for (let i = 0; up && i < 4 && up.tagName !== 'BODY'; i++, up = up.parentElement) {
+    const side = look(up);
+    if (side) return side;
+  }
+  // Layout, where there is one (jsdom has none): the bubble's centre against its row's.
+  const row = block.parentElement?.getBoundingClientRect();
+  const bubble = block.getBoundingClientRect();
+  if (!row || row.width <= 0 || bubble.width <= 0 || bubble.width > 0.85 * row.width) return null;
   const centre = (bubble.left + bubble.width / 2 - row.left) / row.width;
   return centre < 0.45 ? 'start' : centre > 0.55 ? 'end' : null;
 }

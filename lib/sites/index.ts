@@ -1,11 +1,13 @@
 // The site registry: one import per helpdesk adapter (STYLE.md #1). Order matters: the first adapter whose
 // `detect` says yes handles the page; generic is last and always says yes.
 import { attuneDemoAdapter } from './attune-demo';
+import { chatwootAdapter } from './chatwoot';
 import { freescoutAdapter } from './freescout';
 import { freshdeskAdapter } from './freshdesk';
 import { genericAdapter } from './generic';
 import { gmailAdapter } from './gmail';
 import { requestTrackerAdapter } from './request-tracker';
+import { zammadAdapter } from './zammad';
 import { zendeskAdapter } from './zendesk';
 import type { SiteAdapter } from './types';
 
@@ -18,6 +20,8 @@ export const siteAdapters: SiteAdapter[] = [
   zendeskAdapter,
   freshdeskAdapter,
   freescoutAdapter,
+  zammadAdapter,
+  chatwootAdapter,
   gmailAdapter,
   genericAdapter,
 ];

@@ -94,11 +94,16 @@ const ID_ATTR =
 
 /** A numeric id of the message itself (data-thread_id="4", data-message-id="812", id="thread-4"), or null. */
 export function blockId(block: Element): number | null {
-  for (const { name, value } of block.attributes) {
-    if (ID_ATTR.test(name) && /^\d{1,15}$/.test(value)) return Number(value);
+  // A block picked inside its message (the bubble of a chat row) takes the id of the row around it.
+  let el: Element | null = block;
+  for (let i = 0; el && i < 4; i++, el = el.parentElement) {
+    for (const { name, value } of el.attributes) {
+      if (ID_ATTR.test(name) && /^\d{1,15}$/.test(value)) return Number(value);
+    }
+    const id = /^[a-z]+[-_]?(\d{1,15})$/i.exec(el.id)?.[1];
+    if (id) return Number(id);
   }
-  const id = /^[a-z]+[-_]?(\d{1,15})$/i.exec(block.id)?.[1];
-  return id ? Number(id) : null;
+  return null;
 }
 
 export type ListOrder = 'oldest-first' | 'newest-first';
