@@ -9,6 +9,7 @@ import type { Hono } from 'hono';
 import { OPERATIONS } from '../api/openapi';
 import type { HubContext, HubEnv } from '../context';
 import { surveyLinkIn, surveyLinkRoutes, surveyPageRoutes } from './routes';
+import { helpdeskLinkRoutes } from './helpdesk-links';
 
 function envInt(name: string, fallback: number): number {
   const n = Number(process.env[name]);
@@ -26,6 +27,8 @@ export function mountSurvey(app: Hono<HubEnv>, hub: HubContext): void {
       body: surveyLinkIn,
     });
   }
+  // Helpdesk links (/s/z/…, /s/f/…) first: the hosted pages answer every other /s/* path.
+  app.route('/s', helpdeskLinkRoutes(hub, { rateLimitPerMinute: envInt('ATTUNE_SURVEY_RATE_LIMIT', 60) }));
   app.route(
     '/s',
     surveyPageRoutes(hub, {
