@@ -1,13 +1,15 @@
 // Background: wiring only. It owns Dexie and the sync engine (lib/sync), answers every message of
-// lib/messaging.ts, keeps the toolbar badge and re-syncs on an alarm.
+// lib/messaging.ts (as handler maps the compiler checks for completeness), keeps the toolbar badge and
+// re-syncs on an alarm.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { db, type Tip } from '../../lib/db';
-import { onMessage, PANEL_PORT } from '../../lib/messaging';
+import { onMessages, onRawMessages, PANEL_PORT } from '../../lib/messaging';
 import { SyncEngine } from '../../lib/sync/engine';
 import { restoreSiteRegistrations, type SitesBrowserApi } from '../../lib/sites/registration';
 import { isCoachEnabled } from '../../lib/sites/settings';
-import { isMessage, LOAD_COACH, reinjectContentScripts } from '../../lib/editors/reinject';
+import { reinjectContentScripts } from '../../lib/editors/reinject';
+import { injectPageWorld } from '../../lib/editors/page-inject';
 import { importLanguagePack } from '../../lib/empathy/packs/loaders';
 import { readSettings, storageTokenStore } from '../../lib/sync/settings';
 
@@ -112,48 +114,55 @@ export default defineBackground(() => {
   void restoreSiteRegistrations(sitesApi).catch(() => {});
   browser.runtime.onInstalled.addListener(() => void restoreSiteRegistrations(sitesApi).catch(() => {}));
 
-  // --- content script
+  // --- messages: one handler per message of lib/messaging.ts (the map's type makes a missing one an error).
   // Open helpdesk tabs whose coach was orphaned (install, update, reload, re-enable) get it back.
   void reinjectContentScripts(browser).catch(() => {});
-  // The content script bundles English only; the other language packs are plain data handed out here.
-  onMessage('empathy:languagePack', async ({ data }) => (await importLanguagePack(data.lang)) ?? null);
-  // The helpdesk scout saw a possible composer: inject the coach into its frame (entrypoints/coach.content).
-  browser.runtime.onMessage.addListener((message, sender) => {
-    const tabId = sender.tab?.id;
-    if (!isMessage(message, LOAD_COACH) || tabId === undefined) return undefined;
-    return browser.scripting
-      .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [COACH_SCRIPT] })
-      .then(() => true);
+  onRawMessages(browser.runtime.onMessage, {
+    // The helpdesk scout saw a possible composer: inject the coach into its frame (entrypoints/coach.content).
+    'attune:load-coach': async (_message, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return false;
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [sender.frameId ?? 0] },
+        files: [COACH_SCRIPT],
+      });
+      return true;
+    },
+    // The coach's editor bridges ask for their page-world half (lib/editors/page-world.ts) in their frame.
+    'attune:page-world': async (message, sender) => (await injectPageWorld(browser, message, sender)) ?? false,
   });
-  onMessage('coach:getContext', async ({ data }) =>
-    engine.coachContext(await isCoachEnabled(data.host).catch(() => true)),
-  );
-  onMessage('coach:usage', ({ data }) => engine.recordUsage(data.suggestionId, data.event));
-  onMessage('coach:replySent', async ({ data }) => {
-    const { shareReplyFlags } = await readSettings();
-    await engine.recordReplySent(data, shareReplyFlags);
-  });
+  onMessages({
+    // content script
+    // The content script bundles English only; the other language packs are plain data handed out here.
+    'empathy:languagePack': async ({ lang }) => (await importLanguagePack(lang)) ?? null,
+    'coach:getContext': async ({ host }) => engine.coachContext(await isCoachEnabled(host).catch(() => true)),
+    'coach:usage': ({ suggestionId, event }) => engine.recordUsage(suggestionId, event),
+    'coach:replySent': async (data) => {
+      const { shareReplyFlags } = await readSettings();
+      await engine.recordReplySent(data, shareReplyFlags);
+    },
 
-  // --- side panel and options
-  onMessage('auth:signIn', async ({ data }) => {
-    const result = await engine.signIn(data, { awaitFirstSync: false });
-    await updateBadge().catch(() => {});
-    return result;
-  });
-  onMessage('auth:signOut', () => engine.signOut());
-  onMessage('sync:now', () => engine.syncNow());
-  onMessage('tip:ack', ({ data }) => engine.ackTip(data.tipId, data.comment, data.useful));
-  onMessage('tip:markRead', ({ data }) => engine.markTipsRead(data.tipIds));
-  onMessage('feedback:review', ({ data }) => engine.setFeedbackState(data.feedbackId, { reviewed: data.reviewed }));
-  onMessage('feedback:note', ({ data }) => engine.setFeedbackState(data.feedbackId, { note: data.note }));
-  onMessage('feedback:askLead', ({ data }) => engine.askLead(data.feedbackId, data.question));
-  onMessage('pulse:set', ({ data }) => engine.setPulse(data.date, data.mood));
+    // side panel and options
+    'auth:signIn': async (data) => {
+      const result = await engine.signIn(data, { awaitFirstSync: false });
+      await updateBadge().catch(() => {});
+      return result;
+    },
+    'auth:signOut': () => engine.signOut(),
+    'sync:now': () => engine.syncNow(),
+    'tip:ack': ({ tipId, comment, useful }) => engine.ackTip(tipId, comment, useful),
+    'tip:markRead': ({ tipIds }) => engine.markTipsRead(tipIds),
+    'feedback:review': ({ feedbackId, reviewed }) => engine.setFeedbackState(feedbackId, { reviewed }),
+    'feedback:note': ({ feedbackId, note }) => engine.setFeedbackState(feedbackId, { note }),
+    'feedback:askLead': ({ feedbackId, question }) => engine.askLead(feedbackId, question),
+    'pulse:set': ({ date, mood }) => engine.setPulse(date, mood),
 
-  // --- lead mode
-  onMessage('team:refresh', () => engine.refreshTeam());
-  onMessage('team:createTip', ({ data }) => engine.createTip(data));
-  onMessage('team:answerRequest', ({ data }) => engine.answerRequest(data.requestId, data.answer));
-  onMessage('team:setTarget', ({ data }) => engine.setTarget(data));
-  onMessage('team:saveLibrary', ({ data }) => engine.setTeamLibrary(data.library));
-  onMessage('team:pairingCode', ({ data }) => engine.createPairingCode(data.agentId));
+    // lead mode
+    'team:refresh': () => engine.refreshTeam(),
+    'team:createTip': (tip) => engine.createTip(tip),
+    'team:answerRequest': ({ requestId, answer }) => engine.answerRequest(requestId, answer),
+    'team:setTarget': (target) => engine.setTarget(target),
+    'team:saveLibrary': ({ library }) => engine.setTeamLibrary(library),
+    'team:pairingCode': ({ agentId }) => engine.createPairingCode(agentId),
+  });
 });

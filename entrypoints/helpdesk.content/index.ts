@@ -4,7 +4,7 @@
 // the coach (entrypoints/coach.content) into this frame, once. Pages without a composer pay only for this
 // file (the bench's "start-up, page without composer"), not for the engine and the UI.
 import { COMPOSER_CANDIDATES as CANDIDATES } from '../../lib/editors/candidates';
-import { isMessage, LOAD_COACH, PING, PONG } from '../../lib/editors/reinject';
+import { isMessage, LOAD_COACH, PING, PONG } from '../../lib/messaging';
 import { DEFAULT_MATCHES } from '../../lib/sites/matches';
 
 /** Whether `root` or anything under it, including open shadow roots, may hold a composer. */
@@ -45,10 +45,14 @@ export default defineContentScript({
       if (requested || ctx.isInvalid) return;
       requested = true;
       stop();
-      browser.runtime.sendMessage(LOAD_COACH).catch(() => {
-        requested = false; // the background was restarting: try again on the next sign of a composer
+      // No answer (the background was restarting) or a failed injection: try again on the next sign of a composer.
+      const retry = () => {
+        requested = false;
         watch();
-      });
+      };
+      browser.runtime.sendMessage(LOAD_COACH).then((loaded) => {
+        if (loaded !== true) retry();
+      }, retry);
     }
     function watch() {
       observer.observe(document.documentElement, {

@@ -15,8 +15,6 @@ performance.mark('attune:panel-start');
 void db.open();
 const i18n = createI18n();
 document.documentElement.lang = i18n.language;
-// The bench (scripts/bench-panel.ts) writes fixtures through the panel page's own database instance.
-(globalThis as { __attuneDb?: typeof db }).__attuneDb = db;
 // Connect once the cached views are up, so the catch-up sync the port triggers in the background does not
 // compete with the first reads.
 const whenIdle = (fn: () => void) =>

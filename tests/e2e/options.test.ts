@@ -1,8 +1,9 @@
 // The options page in real Chromium: sign in with a pairing code from the lead, the settings persist, and
-// sign-out wipes every local record and the token (issue #7).
-import type { BrowserContext, Page } from 'playwright-core';
+// sign-out wipes every local record and the token.
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningHub } from '../../server/app';
+import { tableCounts } from './extension-db';
 import { type LaunchedBrowser, launchBrowser, openPanel, startTestHub } from './harness';
 
 let hub: RunningHub;
@@ -26,18 +27,6 @@ afterAll(async () => {
 function demo() {
   if (!hub.demo) throw new Error('the test hub has no demo credentials');
   return hub.demo;
-}
-
-/** Every table's row count, read through the panel page's own Dexie instance. */
-async function tableCounts(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(async () => {
-    type Db = { tables: { name: string; count(): Promise<number> }[] };
-    const db = (globalThis as { __attuneDb?: Db }).__attuneDb;
-    if (!db) throw new Error('panel exposes no database');
-    const out: Record<string, number> = {};
-    for (const t of db.tables) out[t.name] = await t.count();
-    return out;
-  });
 }
 
 async function storedToken(): Promise<unknown> {

@@ -5,6 +5,7 @@ import { createServer, type Server, type Socket, connect as tcpConnect } from 'n
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningHub } from '../../server/app';
+import { tableCounts, tableRows } from './extension-db';
 import { type LaunchedBrowser, launchBrowser, openPanel, signIn, startTestHub } from './harness';
 
 /**
@@ -82,11 +83,7 @@ async function badgeText(): Promise<string | undefined> {
 }
 
 async function unreadTips(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    type Db = { tips: { filter(f: (t: { readAt: string | null }) => boolean): { count(): Promise<number> } } };
-    const db = (globalThis as { __attuneDb?: Db }).__attuneDb;
-    return db ? db.tips.filter((t) => t.readAt === null).count() : -1;
-  });
+  return (await tableRows<{ readAt: string | null }>(page, 'tips')).filter((t) => t.readAt === null).length;
 }
 
 async function syncState(page: Page): Promise<string | null> {
@@ -204,11 +201,7 @@ describe('sync in the real browser', () => {
     await expect.poll(async () => (await acksOf()).length, { timeout: 60_000, interval: 500 }).toBe(1);
     await expect.poll(() => syncState(panel), { timeout: 30_000 }).toBe('online');
     // The outbox is empty, and later syncs (stream reconnects, alarms) have nothing to deliver again.
-    const outboxSize = () =>
-      panel.evaluate(() => {
-        const db = (globalThis as { __attuneDb?: { outbox: { count(): Promise<number> } } }).__attuneDb;
-        return db ? db.outbox.count() : -1;
-      });
+    const outboxSize = async () => (await tableCounts(panel)).outbox;
     await expect.poll(outboxSize, { timeout: 10_000 }).toBe(0);
     await panel.waitForTimeout(2_000);
     const acks = await acksOf();
