@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { PREACT_ALIASES } from './preact-aliases.ts';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -7,21 +8,25 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   hooks: {
     // Every UI renders with Preact's React-compatible API: React DOM alone is ~69 KB gzipped. The content
-    // script must stay under 120 KB (issue #4), and the side panel must paint from cache within 150 ms on a
-    // slow machine, where parsing React DOM was a large share of it (issue #7). Tests run against React.
+    // script must stay under 120 KB, and the side panel must paint from cache within 150 ms on a slow machine,
+    // where parsing React DOM was a large share of it. The component tests use the same aliases (vitest.config.ts).
     'vite:build:extendConfig': (_entrypoints, config) => {
-      const alias = [
-        { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-        { find: /^react-dom$/, replacement: 'preact/compat' },
-        { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
-        { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
-        { find: /^react$/, replacement: 'preact/compat' },
-      ];
       config.resolve ??= {};
       const existing = config.resolve.alias;
       config.resolve.alias = Array.isArray(existing)
-        ? [...alias, ...existing]
-        : [...alias, ...Object.entries(existing ?? {}).map(([find, replacement]) => ({ find, replacement }))];
+        ? [...PREACT_ALIASES, ...existing]
+        : [...PREACT_ALIASES, ...Object.entries(existing ?? {}).map(([find, replacement]) => ({ find, replacement }))];
+      // zod 4 places `@__PURE__` comments where Rollup cannot use them; Rollup drops the comment and says so on
+      // every build (INVALID_ANNOTATION, https://rollupjs.org/configuration-options/#onwarn). The output is
+      // correct and a user can do nothing about it, so only that code from node_modules is silenced.
+      config.build ??= {};
+      config.build.rollupOptions ??= {};
+      const onwarn = config.build.rollupOptions.onwarn;
+      config.build.rollupOptions.onwarn = (warning, warn) => {
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/')) return;
+        if (onwarn) onwarn(warning, warn);
+        else warn(warning);
+      };
     },
   },
   // Keep the build deterministic and offline: no browser is opened by `wxt build`.

@@ -244,10 +244,13 @@ function SettingsSections({ lang, actions }: { lang: UiLang; actions: OptionsAct
     setSettings((current) => (current ? { ...current, ...patch } : current));
     setSettings(await actions.saveSettings(patch));
   };
-  const toggleLang = (l: Lang, on: boolean) => {
-    const next = on ? [...new Set([...settings.coachLangs, l])] : settings.coachLangs.filter((x) => x !== l);
+  const toggleLang = (l: Lang, box: HTMLInputElement) => {
+    const next = box.checked ? [...new Set([...settings.coachLangs, l])] : settings.coachLangs.filter((x) => x !== l);
     // At least one language, or the coach would have nothing to suggest.
     if (next.length > 0) void save({ coachLangs: LANGS.filter((x) => next.includes(x)) });
+    // Refused: Preact (what ships) does not re-render when nothing changed, so unlike React it would leave the
+    // last box cleared while the setting keeps that language. Put the tick back.
+    else box.checked = true;
   };
 
   return (
@@ -287,7 +290,7 @@ function SettingsSections({ lang, actions }: { lang: UiLang; actions: OptionsAct
                 type="checkbox"
                 data-testid={`coach-lang-${l}`}
                 checked={settings.coachLangs.includes(l)}
-                onChange={(e) => toggleLang(l, e.target.checked)}
+                onChange={(e) => toggleLang(l, e.currentTarget)}
               />
               {LANGUAGE_NAMES[l]}
             </label>
