@@ -1,5 +1,6 @@
-// `npm test`: every check in order — type-check, lint, unit, component (dom), hub, build, real-browser —
-// then one summary line. A missing Chromium fails with the command that installs it; nothing is skipped.
+// `npm test`: every check in order — type-check, lint, unit, component (dom), hub, integration, build,
+// real-browser (Chromium), live Firefox — then one summary line. A missing Chromium or Firefox fails with the
+// command that installs it; nothing is skipped.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -8,6 +9,7 @@ import { stripVTControlCharacters } from 'node:util';
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, '.attune-test');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const rtUp = resolve(root, '../shared/tools/rt-up.sh');
 const only = process.argv.slice(2); // e.g. `npm test -- unit dom`
 
@@ -44,19 +46,15 @@ function command(cmd: string, args: string[]) {
   };
 }
 
-function vitestProject(project: string) {
+function vitestProject(project: string, env: NodeJS.ProcessEnv = {}) {
   return () => {
     const report = resolve(outDir, `${project}.json`);
     rmSync(report, { force: true });
-    const ok = run('npx', [
-      'vitest',
-      'run',
-      '--project',
-      project,
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${report}`,
-    ]);
+    const ok = run(
+      'npx',
+      ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+      env,
+    );
     if (!existsSync(report)) return { ok: false, passed: 0, failed: 1, skipped: 0, note: 'no report (crashed?)' };
     const json = JSON.parse(readFileSync(report, 'utf8')) as {
       numPassedTests: number;
@@ -130,6 +128,8 @@ if ((only.length === 0 || only.includes('hub') || only.includes('e2e')) && !(awa
   }
 }
 step('hub', vitestProject('hub'));
+// Tests that start a real hub from Node (the sync engine against it).
+step('integration', vitestProject('integration'));
 step('build', command('npx', ['wxt', 'build']));
 step('e2e', () => {
   if (!existsSync(chromiumPath)) {
@@ -141,6 +141,25 @@ step('e2e', () => {
   const built = results.find((r) => r.name === 'build');
   if (built && !built.ok) return { ok: false, passed: 0, failed: 1, skipped: 0, note: 'build failed' };
   return vitestProject('e2e')();
+});
+// Live Firefox: the MV2 build, in its own output folder so it never empties the Chromium build e2e loads.
+const firefoxOut = '.attune-test/firefox-build';
+step('firefox', () => {
+  if (!existsSync(firefoxPath)) {
+    console.error(
+      `\nFirefox is missing (${firefoxPath}); the live Firefox tests need it. Install it with:\n\n  sudo apt-get install -y firefox-esr\n`,
+    );
+    return {
+      ok: false,
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      note: 'Firefox missing: sudo apt-get install -y firefox-esr',
+    };
+  }
+  if (!run('npx', ['wxt', 'build', '-b', 'firefox'], { ATTUNE_OUT_DIR: firefoxOut }))
+    return { ok: false, passed: 0, failed: 1, skipped: 0, note: 'wxt build -b firefox failed' };
+  return vitestProject('firefox', { ATTUNE_OUT_DIR: firefoxOut })();
 });
 
 console.log('\n━━ summary ━━');
