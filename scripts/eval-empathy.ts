@@ -1,10 +1,15 @@
 // npm run eval:empathy — scores the empathy engine on the labelled corpus (tests/fixtures/empathy/<lang>/),
 // for the tune and the test split: precision/recall/F1 per label and language, language-detection accuracy,
-// and the emotion confusion matrix.
+// and the emotion confusion matrix; then on the dev files of ../shared/data/emotion/ (never trained or tuned
+// on): six-state macro-F1 per language for the rules only, the model only and rules + model, and language
+// identification on held-apart sentences (the XED projections' held-out slices, see scripts/emotion-data.ts).
 //   --split=test|tune   only one split
 //   --misses            also list the tune split's misses (never the test split's: rules must not be fitted to it)
-import { loadAllLanguagePacks } from '../lib/empathy';
-import { EMOTIONS } from '../lib/empathy/types';
+import { analyzeMessage, detectLanguage, emotionModelFor, loadAllLanguagePacks } from '../lib/empathy';
+import { topClass } from '../lib/empathy/model/combine';
+import { EMOTIONS, type Emotion, LANGS, type Lang } from '../lib/empathy/types';
+import { dataAvailable, DATA_DIR, devSets, isProjectionDev, readXed, readGoEmotions } from './emotion-data';
+import { macroF1 as stateMacroF1, singleState } from './emotion-score';
 import {
   corpusLanguages,
   type DraftItem,
@@ -94,3 +99,80 @@ for (const split of splits) {
 }
 console.log('\n================ summary ================');
 for (const s of summary) console.log(s);
+
+if (!dataAvailable()) {
+  console.log(`\nNo emotion data at ${DATA_DIR}: dev-file figures skipped (set ATTUNE_EMOTION_DATA).`);
+} else {
+  console.log('\n================ emotion data: dev files, six-state macro-F1 ================');
+  console.log('(rows whose labels map to exactly one state; macro over the states present in the gold labels)');
+  console.log(
+    `  ${'lang'.padEnd(5)}${'dev set'.padEnd(22)}${'rows'.padStart(6)}   rules   model   rules+model   decided by model`,
+  );
+  for (const lang of LANGS) {
+    const model = emotionModelFor(lang);
+    for (const d of devSets(lang)) {
+      const rows = singleState(d.rows());
+      const gold = rows.map((r) => r.states[0] as Emotion);
+      const rules = rows.map((r) => analyzeMessage(r.text, { lang, rulesOnly: true }).emotion);
+      const combined = rows.map((r) => analyzeMessage(r.text, { lang }));
+      const alone = model ? rows.map((r) => topClass(model, model.predict(r.text)).emotion) : undefined;
+      const byModel = combined.filter((a) => a.basis === 'model').length / Math.max(1, rows.length);
+      console.log(
+        `  ${lang.padEnd(5)}${d.name.padEnd(22)}${String(rows.length).padStart(6)}   ${f2(stateMacroF1(gold, rules))}    ` +
+          `${alone ? f2(stateMacroF1(gold, alone)) : ' -  '}    ${f2(
+            stateMacroF1(
+              gold,
+              combined.map((a) => a.emotion),
+            ),
+          )}          ${pct(byModel)}`,
+      );
+    }
+  }
+
+  // Language identification on sentences no rule or model was fitted to: the XED projections' held-out
+  // slices (sv/no/da/fi subtitles) and GoEmotions dev (English), 300 of each, taken in file order.
+  console.log('\n================ language identification, held-apart sentences ================');
+  const sets: { lang: Lang; texts: string[] }[] = [
+    { lang: 'en', texts: readGoEmotions('goemotions/dev.dedup.tsv').map((r) => r.text) },
+    {
+      lang: 'sv',
+      texts: readXed('xed/sv-projections.dedup.tsv')
+        .map((r) => r.text)
+        .filter(isProjectionDev),
+    },
+    {
+      lang: 'nb',
+      texts: readXed('xed/no-projections.dedup.tsv')
+        .map((r) => r.text)
+        .filter(isProjectionDev),
+    },
+    {
+      lang: 'da',
+      texts: readXed('xed/da-projections.dedup.tsv')
+        .map((r) => r.text)
+        .filter(isProjectionDev),
+    },
+    {
+      lang: 'fi',
+      texts: readXed('xed/fi-projections.dedup.tsv')
+        .map((r) => r.text)
+        .filter(isProjectionDev),
+    },
+  ];
+  let right = 0;
+  let all = 0;
+  for (const { lang, texts } of sets) {
+    const sample = texts.slice(0, 300);
+    const confusion: Partial<Record<Lang, number>> = {};
+    for (const t of sample) {
+      const got = detectLanguage(t).lang;
+      confusion[got] = (confusion[got] ?? 0) + 1;
+    }
+    right += confusion[lang] ?? 0;
+    all += sample.length;
+    console.log(
+      `  ${lang}  ${pct((confusion[lang] ?? 0) / sample.length)} of ${sample.length}   detected as ${LANGS.map((l) => `${l} ${confusion[l] ?? 0}`).join(', ')}`,
+    );
+  }
+  console.log(`  all ${pct(right / all)} of ${all}`);
+}

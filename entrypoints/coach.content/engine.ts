@@ -1,13 +1,17 @@
 // The engine as the content script uses it. WXT inlines dynamic imports into content scripts, so this imports
 // the English-only core and gets the other language packs (plain data) from the background on demand; a
-// message in a language whose pack is still loading is analysed again once it arrives.
+// message in a language whose pack is still loading is analysed again once it arrives. The emotion model's
+// weights come the same way (a pack from the background carries its language's model; English asks for its
+// pack once, for the model alone), so no weights count against the content scripts' size.
 import {
   analyzeDraft,
   analyzeMessage,
   detectLanguage,
   hasLanguagePack,
   type LanguagePackSource,
+  loadEmotionModel,
   loadLanguagePack,
+  setEmotionModelSource,
   setLanguagePackSource,
 } from '../../lib/empathy/core';
 import type { DraftAnalysis, DraftContext, Lang, MessageAnalysis } from '../../lib/empathy/types';
@@ -39,7 +43,10 @@ export function pickCoachLang(lang: Lang, coachLangs: readonly Lang[] | undefine
 export const REMOTE_PACK_LANGS: readonly Lang[] = ['sv', 'nb', 'da', 'fi'];
 
 export function createCoachEngine(packSource?: LanguagePackSource): CoachEngine {
-  if (packSource) setLanguagePackSource(packSource, REMOTE_PACK_LANGS);
+  if (packSource) {
+    setLanguagePackSource(packSource, REMOTE_PACK_LANGS);
+    setEmotionModelSource(async (lang) => (await packSource(lang))?.model);
+  }
   const listeners: (() => void)[] = [];
   const requested = new Set<Lang>();
   const ensurePack = (lang: Lang) => {
@@ -81,6 +88,9 @@ export function createCoachEngine(packSource?: LanguagePackSource): CoachEngine 
       const { lang } = detectLanguage(text);
       requested.add(lang);
       await loadLanguagePack(lang).catch(() => false);
+      // A customer message is analysed once, so waiting for the model here costs no keystroke; without
+      // one (missing or corrupt weights) the rules decide alone.
+      await loadEmotionModel(lang).catch(() => false);
       return analyzeMessage(text, { lang });
     },
     analyzeDraft(text, ctx) {

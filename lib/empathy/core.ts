@@ -13,6 +13,15 @@ export {
   setLanguagePackSource,
 } from './registry';
 export { combinePhraseLibraries, mergePhrases } from './library';
+export {
+  emotionModelFor,
+  type EmotionModelSource,
+  loadEmotionModel,
+  registerEmotionModel,
+  setEmotionModelSource,
+  unregisterEmotionModel,
+} from './model/store';
+export type { EmotionModel, EmotionModelData } from './model/classifier';
 export { fillPlaceholders, MAX_SUGGESTIONS } from './suggest';
 export type { LanguagePack, TokenPattern, CueKind } from './packs/types';
 export * from './types';

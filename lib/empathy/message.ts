@@ -1,5 +1,7 @@
 // Customer-message analysis: emotion, intensity and cues, from one scan of the message's tokens.
 import { detectLanguage } from './detect';
+import { combineVerdicts, type EmotionBasis } from './model/combine';
+import { emotionModelFor } from './model/store';
 import { type Tokens, type TokenMatch, tokenize } from './match';
 import type { FeltEmotion, TopicTerm } from './packs/types';
 import { type CompiledPack, type MessageRule, packFor } from './registry';
@@ -164,7 +166,10 @@ function wishedAway(words: string[], k: number, pack: CompiledPack): boolean {
   return false;
 }
 
-export function analyzeMessageDetailed(text: string, lang?: Lang): MessageDetails {
+/** Cues the rules are sure of: the model never overrides them. */
+const STRONG_CUES = new Set(['sarcasm', 'repeat-contact', 'churn-threat']);
+
+export function analyzeMessageDetailed(text: string, lang?: Lang, rulesOnly = false): MessageDetails {
   const safe = typeof text === 'string' ? text : '';
   const language = lang ?? detectLanguage(safe).lang;
   const pack = packFor(language);
@@ -341,12 +346,39 @@ export function analyzeMessageDetailed(text: string, lang?: Lang): MessageDetail
 
   const total = EMOTIONS.reduce((sum, e) => sum + scores[e], 0);
   const normalised = emptyScores();
-  for (const e of EMOTIONS) normalised[e] = Math.round((scores[e] / total) * 1000) / 1000;
+  for (const e of EMOTIONS) normalised[e] = scores[e] / total;
+
+  // The learned layer (./model/): decides where the rules' evidence is thin; see ./model/combine.ts.
+  let basis: EmotionBasis = 'rules';
+  let modelP = 0;
+  const model = rulesOnly ? undefined : emotionModelFor(language);
+  if (model && words.length > 0) {
+    const probs = model.predict(safe);
+    const evidence =
+      emotion === 'neutral'
+        ? Math.max(scores.frustrated, scores.disappointed, scores.worried, scores.confused, scores.positive)
+        : scores[emotion];
+    const strongCue = cues.some((c) => STRONG_CUES.has(c.kind));
+    const verdict = combineVerdicts({ emotion, evidence, strongCue }, model, probs);
+    emotion = verdict.emotion;
+    basis = verdict.basis;
+    modelP = verdict.p;
+    // The scores blend both readings, so they agree with the label whichever decided it.
+    for (const e of EMOTIONS) normalised[e] *= 0.5;
+    model.classes.forEach((e, c) => {
+      normalised[e] += 0.5 * (probs[c] as number);
+    });
+  }
+  for (const e of EMOTIONS) normalised[e] = Math.round(normalised[e] * 1000) / 1000;
 
   const strongCues = cues.filter((c) => c.kind === 'repeat-contact' || c.kind === 'churn-threat').length;
   let intensity =
     0.1 +
-    0.12 * Math.min(4, emotion === 'neutral' ? 0 : scores[emotion]) +
+    0.12 *
+      Math.min(
+        4,
+        emotion === 'neutral' ? 0 : basis === 'model' ? Math.max(scores[emotion], 3 * modelP) : scores[emotion],
+      ) +
     0.12 * Math.min(3, intensifierHits) +
     0.2 * Math.min(1, caps.length) +
     0.08 * Math.min(3, bangs.length) +
@@ -357,7 +389,7 @@ export function analyzeMessageDetailed(text: string, lang?: Lang): MessageDetail
 
   cues.sort((a, b) => a.span[0] - b.span[0]);
   return {
-    analysis: { lang: language, emotion, scores: normalised, intensity, cues },
+    analysis: { lang: language, emotion, scores: normalised, intensity, cues, basis },
     tokens,
     topic,
     pack,
@@ -365,6 +397,6 @@ export function analyzeMessageDetailed(text: string, lang?: Lang): MessageDetail
 }
 
 /** Analyses the customer's message: emotion, scores, intensity 0..1 and cues with their spans. */
-export function analyzeMessage(text: string, opts?: { lang?: Lang }): MessageAnalysis {
-  return analyzeMessageDetailed(text, opts?.lang).analysis;
+export function analyzeMessage(text: string, opts?: { lang?: Lang; rulesOnly?: boolean }): MessageAnalysis {
+  return analyzeMessageDetailed(text, opts?.lang, opts?.rulesOnly === true).analysis;
 }

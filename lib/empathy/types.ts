@@ -78,6 +78,11 @@ export interface MessageAnalysis {
   intensity: number;
   /** e.g. 'repeat-contact', 'churn-threat', 'caps' */
   cues: { kind: string; span: Span }[];
+  /**
+   * What decided `emotion`: the rules (cues and emotion words), the learned model (the wording as a whole,
+   * where the rules were unsure), or both agreeing. Lets the chip say honestly why it reads the customer so.
+   */
+  basis?: 'rules' | 'model' | 'rules+model';
 }
 
 export type SuggestionUsage = Record<string, { shown: number; accepted: number; dismissed: number }>;

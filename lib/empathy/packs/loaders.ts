@@ -1,13 +1,18 @@
 // The default source of on-demand packs: dynamic import(). Bundlers that split code (esbuild, Vite for
 // pages) put each pack in its own chunk; note that WXT inlines dynamic imports into content scripts, so a
 // content script that must stay small imports lib/empathy/core and fetches packs from the background.
+// A pack handed out here carries its language's emotion model (lib/empathy/model/) when one loads, so the
+// weights travel to the content script with the rules; English too, for the model alone (its rules are bundled).
+import { importEmotionModel } from '../model/loaders';
 import type { Lang } from '../types';
 import type { LanguagePack } from './types';
 
 export const LOADABLE_LANGS: readonly Lang[] = ['sv', 'nb', 'da', 'fi'];
 
-export async function importLanguagePack(lang: Lang): Promise<LanguagePack | undefined> {
+async function rules(lang: Lang): Promise<LanguagePack | undefined> {
   switch (lang) {
+    case 'en':
+      return (await import('./en')).default;
     case 'sv':
       return (await import('./sv')).default;
     case 'nb':
@@ -19,4 +24,12 @@ export async function importLanguagePack(lang: Lang): Promise<LanguagePack | und
     default:
       return undefined;
   }
+}
+
+export async function importLanguagePack(lang: Lang): Promise<LanguagePack | undefined> {
+  const pack = await rules(lang);
+  if (!pack) return undefined;
+  // A missing weights file leaves the pack rules-only; the engine warns when it finds no model.
+  const model = await importEmotionModel(lang).catch(() => undefined);
+  return model === undefined ? pack : { ...pack, model };
 }

@@ -159,4 +159,9 @@ export interface LanguagePack {
   };
   /** Built-in phrases (>= 60, every behaviour, both channels), written as a native speaker writes. */
   phrases: Phrase[];
+  /**
+   * The language's emotion classifier (lib/empathy/model/), attached by the loaders when the pack travels on
+   * demand, so the weights reach a content script by the same route as the rules. Checked when registered.
+   */
+  model?: unknown;
 }

@@ -1,0 +1,125 @@
+// The learned layer for the customer's state: a multinomial logistic regression over hashed features
+// (./features.ts), one per language, trained by scripts/train-emotion.ts on the human-labelled data in
+// ../shared/data/emotion/ (see ./README.md for sources, licences and attribution). Weights ship as int8 with
+// one scale per class, base64 in a small JSON object, so they travel as plain data (the background hands
+// them to the content script with the language pack, like the rules).
+//
+// A hand-written linear model rather than a library: inference is a sum over ~1,000 hashed features (well
+// under a millisecond, no WebAssembly or tensor runtime in a content script), and training it is ~100 lines.
+import { EMOTIONS, type Emotion, LANGS, type Lang } from '../types';
+import { hashFeatures } from './features';
+
+/** The serialised model, as committed in ./weights/<lang>.json. */
+export interface EmotionModelData {
+  format: 'attune-emotion-linear/1';
+  lang: Lang;
+  /** The states this model knows, in weight order (the Nordic projections have no neutral or confused). */
+  classes: Emotion[];
+  /** log2 of the number of hash buckets. */
+  bits: number;
+  /** Per class: weight = int8 * scale. */
+  scales: number[];
+  bias: number[];
+  /** base64 of Int8Array(buckets * classes.length), bucket-major. */
+  weights: string;
+  /** How the rules and the model share the decision (./combine.ts); tuned on train data by the trainer. */
+  combine?: CombineSettings;
+}
+
+export interface CombineSettings {
+  /** Rule evidence (length-scaled) at or above which the rules' emotion stands. */
+  ruleSure: number;
+  /** Probability at or above which the model's state replaces an unsure rule verdict. */
+  modelSure: number;
+  /**
+   * The same where the rules found next to no feeling at all (evidence < BLANK_EVIDENCE): a calm message the
+   * rules call neutral needs a more confident model to be called anything else.
+   */
+  blankSure: number;
+}
+
+export const DEFAULT_COMBINE: CombineSettings = { ruleSure: 1, modelSure: 0.5, blankSure: 0.8 };
+
+export interface EmotionModel {
+  lang: Lang;
+  classes: Emotion[];
+  combine: CombineSettings;
+  /** Probabilities over `classes`, in that order; written into `out` when given. */
+  predict(text: string, out?: Float64Array): Float64Array;
+}
+
+function decodeBase64(s: string): Uint8Array {
+  // atob exists in browsers and Node >= 16; Buffer would tie this file to Node.
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** Checks and unpacks a model; throws an Error saying what is wrong when the data is not a usable model. */
+export function loadEmotionModelData(data: unknown): EmotionModel {
+  if (!data || typeof data !== 'object') throw new Error('emotion model: not an object');
+  const d = data as Partial<EmotionModelData>;
+  if (d.format !== 'attune-emotion-linear/1') throw new Error(`emotion model: unknown format ${String(d.format)}`);
+  if (!d.lang || !LANGS.includes(d.lang)) throw new Error('emotion model: unknown language');
+  const classes = d.classes;
+  if (!Array.isArray(classes) || classes.length < 2 || !classes.every((c) => EMOTIONS.includes(c))) {
+    throw new Error('emotion model: bad classes');
+  }
+  const bits = d.bits;
+  if (typeof bits !== 'number' || !Number.isInteger(bits) || bits < 8 || bits > 20) {
+    throw new Error('emotion model: bad bucket count');
+  }
+  const k = classes.length;
+  const ok = (a: unknown): a is number[] =>
+    Array.isArray(a) && a.length === k && a.every((x) => typeof x === 'number' && Number.isFinite(x));
+  if (!ok(d.scales) || !ok(d.bias)) throw new Error('emotion model: bad scales or bias');
+  if (typeof d.weights !== 'string') throw new Error('emotion model: no weights');
+  let bytes: Uint8Array;
+  try {
+    bytes = decodeBase64(d.weights);
+  } catch {
+    throw new Error('emotion model: weights are not base64');
+  }
+  const buckets = 1 << bits;
+  if (bytes.length !== buckets * k) {
+    throw new Error(`emotion model: ${bytes.length} weights, expected ${buckets * k}`);
+  }
+  const w = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  const scales = d.scales;
+  const bias = d.bias;
+  const mask = buckets - 1;
+  const acc = new Int32Array(k);
+  const c = d.combine;
+  const combine =
+    c && Number.isFinite(c.ruleSure) && Number.isFinite(c.modelSure) && Number.isFinite(c.blankSure)
+      ? { ruleSure: c.ruleSure, modelSure: c.modelSure, blankSure: c.blankSure }
+      : DEFAULT_COMBINE;
+  return {
+    lang: d.lang,
+    classes: [...classes],
+    combine,
+    predict(text, out = new Float64Array(k)) {
+      acc.fill(0);
+      const n = hashFeatures(typeof text === 'string' ? text : '', mask, (b) => {
+        const base = b * k;
+        for (let c = 0; c < k; c++) acc[c] = (acc[c] as number) + (w[base + c] as number);
+      });
+      const norm = n > 0 ? 1 / Math.sqrt(n) : 0;
+      let max = Number.NEGATIVE_INFINITY;
+      for (let c = 0; c < k; c++) {
+        const z = (bias[c] as number) + (acc[c] as number) * (scales[c] as number) * norm;
+        out[c] = z;
+        if (z > max) max = z;
+      }
+      let sum = 0;
+      for (let c = 0; c < k; c++) {
+        const e = Math.exp((out[c] as number) - max);
+        out[c] = e;
+        sum += e;
+      }
+      for (let c = 0; c < k; c++) out[c] = (out[c] as number) / sum;
+      return out;
+    },
+  };
+}
