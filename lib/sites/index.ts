@@ -5,7 +5,10 @@ import { chatwootAdapter } from './chatwoot';
 import { freescoutAdapter } from './freescout';
 import { freshdeskAdapter } from './freshdesk';
 import { genericAdapter } from './generic';
+import { helpscoutAdapter } from './helpscout';
+import { intercomAdapter } from './intercom';
 import { gmailAdapter } from './gmail';
+import { outlookAdapter } from './outlook';
 import { requestTrackerAdapter } from './request-tracker';
 import { zammadAdapter } from './zammad';
 import { zendeskAdapter } from './zendesk';
@@ -22,7 +25,10 @@ export const siteAdapters: SiteAdapter[] = [
   freescoutAdapter,
   zammadAdapter,
   chatwootAdapter,
+  intercomAdapter,
+  helpscoutAdapter,
   gmailAdapter,
+  outlookAdapter,
   genericAdapter,
 ];
 

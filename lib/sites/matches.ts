@@ -10,6 +10,9 @@ export const DEFAULT_MATCHES: string[] = [
   '*://secure.helpscout.net/*',
   '*://app.frontapp.com/*',
   '*://mail.google.com/*',
+  '*://outlook.office.com/*',
+  '*://outlook.office365.com/*',
+  '*://outlook.live.com/*',
   'http://localhost/*',
   'http://127.0.0.1/*',
 ];

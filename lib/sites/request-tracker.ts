@@ -17,7 +17,15 @@
 // transactions with their author's user id. The latest message transaction written by a requestor is the
 // customer's latest message. This uses the pages the agent can already see, works on any RT 5 without REST 2
 // rights, and needs no language-dependent text matching.
-import { type DatedSelector, memoForPage, normalizeText, queryAllFirst, queryFirst, readableText } from './dom';
+import {
+  type DatedSelector,
+  matchesAny,
+  memoForPage,
+  normalizeText,
+  queryAllFirst,
+  queryFirst,
+  readableText,
+} from './dom';
 import type { ComposerClassification, CustomerMessage, SiteAdapter, TicketContext } from './types';
 
 /** A live RT 5.0.3 (Debian's package, ../shared/tools/rt-up.sh), pages saved from it by capture.ts. */
@@ -45,7 +53,7 @@ export const RT_SELECTORS = {
     { selector: '.transaction[data-transaction-id]', seen: '2026-11-23', source: RT_SOURCE }, // RT 5.0.3 History.html
   ],
   /** A transaction that carries a message (create, correspond, comment) rather than a field change. */
-  messageTransactionClass: 'message', // RT 5.0.3: "transaction Ticket-transaction message odd"
+  messageTransaction: [{ selector: '.transaction.message', seen: '2026-11-23', source: RT_SOURCE }], // RT 5.0.3: "transaction Ticket-transaction message odd"
   transactionAuthor: [
     { selector: '.metadata .description .user[data-user-id]', seen: '2026-11-23', source: RT_SOURCE }, // RT 5.0.3
     { selector: '.metadata .description a[href*="User/Summary.html?id="]', seen: '2026-11-23', source: RT_SOURCE },
@@ -56,7 +64,13 @@ export const RT_SELECTORS = {
     { selector: '.content', seen: '2026-11-23', source: RT_SOURCE },
   ],
   /** Quoted earlier mail inside a message, and its "Show quoted text" toggle: not the customer's new words. */
-  quoted: '.message-stanza-folder, .message-stanza.closed, .messagebody blockquote.rt-quote',
+  quoted: [
+    {
+      selector: '.message-stanza-folder, .message-stanza.closed, .messagebody blockquote.rt-quote',
+      seen: '2026-11-23',
+      source: RT_SOURCE,
+    },
+  ],
   requestors: [
     { selector: '.form-row.requestors .user[data-user-id]', seen: '2026-11-23', source: RT_SOURCE }, // RT 5.0.3 Display
     { selector: '.ticket-info-requestor .user[data-user-id]', seen: '2026-11-23', source: RT_SOURCE }, // RT 5.0.3 "More about"
@@ -71,7 +85,7 @@ export const RT_SELECTORS = {
     { selector: '#bpscredits', seen: '2026-11-23', source: RT_SOURCE }, // "Best Practical Solutions" footer, RT 4.4 and 5.0
     { selector: 'img[alt="Request Tracker logo"]', seen: '2026-11-23', source: RT_SOURCE },
   ],
-} satisfies Record<string, readonly DatedSelector[] | string>;
+} satisfies Record<string, readonly DatedSelector[]>;
 
 export interface RtCurrentUser {
   id?: number;
@@ -191,13 +205,13 @@ export function rtTransactions(doc: Document): RtTransaction[] {
     if (!Number.isFinite(id)) continue;
     const authorEl = queryFirst(el, RT_SELECTORS.transactionAuthor);
     const body = queryFirst(el, RT_SELECTORS.messageBody);
-    const text = body ? readableText(body, (d) => d.matches(RT_SELECTORS.quoted)) : '';
+    const text = body ? readableText(body, (d) => matchesAny(d, RT_SELECTORS.quoted)) : '';
     const at = rtDate(queryFirst(el, RT_SELECTORS.transactionDate)?.textContent);
     out.push({
       id,
       authorId: authorEl ? authorIdOf(authorEl) : null,
       author: authorEl ? rtDisplayName(authorEl.textContent ?? '') : null,
-      isMessage: el.classList.contains(RT_SELECTORS.messageTransactionClass) && text.length > 0,
+      isMessage: matchesAny(el, RT_SELECTORS.messageTransaction) && text.length > 0,
       text,
       ...(at ? { at } : {}),
     });

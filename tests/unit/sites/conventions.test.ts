@@ -4,6 +4,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MATCHES, siteAdapters } from '../../../lib/sites';
 import type { SiteAdapter } from '../../../lib/sites/types';
@@ -108,11 +109,21 @@ describe('site adapter conventions', () => {
         Object.values(table as Record<string, unknown>)
           .filter(Array.isArray)
           .flat(),
-      ) as Array<{ selector?: unknown; seen?: unknown }>;
+      ) as Array<{ selector?: unknown; seen?: unknown; source?: unknown }>;
       expect(dated.length).toBeGreaterThan(0);
+      const selectorCheck = new JSDOM('<p></p>').window.document;
+      const tables2 = tables.map(([, t]) => Object.values(t as Record<string, unknown>));
+      // Every entry of every table is a dated selector: no bare strings that escape the date and source.
+      for (const values of tables2)
+        for (const v of values) expect(Array.isArray(v), `${file}: ${String(v)}`).toBe(true);
       for (const entry of dated) {
         expect(typeof entry.selector, JSON.stringify(entry)).toBe('string');
         expect(String(entry.seen), JSON.stringify(entry)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(Number.isNaN(Date.parse(String(entry.seen))), JSON.stringify(entry)).toBe(false);
+        // Where it was seen: a URL, a saved page, a live instance, or an honest "unattributed"/"UNVERIFIED".
+        expect(typeof entry.source === 'string' && entry.source.trim().length >= 8, JSON.stringify(entry)).toBe(true);
+        // And it is a selector a browser accepts (a typo would silently match nothing forever).
+        expect(() => selectorCheck.querySelector(String(entry.selector)), String(entry.selector)).not.toThrow();
       }
     },
   );
