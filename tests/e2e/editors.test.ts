@@ -22,8 +22,10 @@ afterAll(async () => {
 type TestApi = { model(): string; textBeforeCaret(): string | null; focusEnd(): void; ready?(): boolean };
 const api = <T>(page: Page, fn: (t: TestApi) => T) =>
   page.evaluate(`(${fn.toString()})(window.attuneTest)`) as Promise<Awaited<T>>;
-const model = (page: Page) => api(page, (t) => t.model());
+/** The model's text through the editor's own API; editors that end every document in '\n' lose it here. */
+const model = async (page: Page) => plain(await api(page, (t) => t.model()));
 const beforeCaret = (page: Page) => api(page, (t) => t.textBeforeCaret());
+const plain = (s: string) => s.replace(/\u00a0/g, ' ').replace(/\n$/, '');
 
 const DRAFT = 'Hello Maria, thanks for waiting. You should have read the FAQ.';
 const RISKY = 'You should have';
@@ -44,8 +46,55 @@ async function openEditor(name: EditorPage): Promise<Page> {
   return page;
 }
 
+/** What the coach's bridge reads from the composer (the same detection and text map, bundled for the test). */
+async function bridgeRead(page: Page): Promise<string> {
+  if (!(await page.evaluate(() => 'attuneBridgeRead' in window))) {
+    await page.addScriptTag({ url: `${pages.url}/bundles/bridge-read.js` });
+  }
+  return plain(
+    (await page.evaluate(() => (window as unknown as { attuneBridgeRead(): string }).attuneBridgeRead())) ?? '',
+  );
+}
+
+/** Elements of ours anywhere but our own host: in the page, its same-origin iframes and open shadow roots. */
+function nodesOfOurs(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        const ours =
+          (el.tagName.startsWith('ATTUNE') && !(el.tagName === 'ATTUNE-COACH' && el.parentElement === document.body)) ||
+          [...el.attributes].some((a) => a.name.startsWith('data-attune') && a.name !== 'data-attune') ||
+          [...el.classList].some((c) => c.startsWith('attune'));
+        if (ours) found.push(el.outerHTML.slice(0, 80));
+        if (el.shadowRoot && el.tagName !== 'ATTUNE-COACH') visit(el.shadowRoot);
+        if (el.tagName === 'IFRAME') {
+          const doc = (el as HTMLIFrameElement).contentDocument;
+          if (doc) visit(doc);
+        }
+      }
+    };
+    visit(document);
+    return found;
+  });
+}
+
+const occurrences = (s: string, part: string) => s.split(part).length - 1;
+
+/** Redo: Ctrl+Shift+Z, or Ctrl+Y where that is the editor's key. */
+async function redo(page: Page, expected: string) {
+  await page.keyboard.press('Control+Shift+z');
+  const back = await expect
+    .poll(() => model(page), { timeout: 2000 })
+    .toBe(expected)
+    .then(() => true)
+    .catch(() => false);
+  if (!back) await page.keyboard.press('Control+y');
+  await expect.poll(() => model(page)).toBe(expected);
+}
+
 describe.each(EDITOR_PAGES)('%s', (name) => {
-  it('inserts a suggestion into the model at the caret; one Ctrl+Z removes it', async () => {
+  it('inserts at the caret and replaces a span through the editor; each is one undo step', async () => {
     const page = await openEditor(name);
     const c = coach(page);
     await expect.poll(() => c.suggestions.count(), { timeout: 10_000 }).toBeGreaterThan(0);
@@ -58,20 +107,27 @@ describe.each(EDITOR_PAGES)('%s', (name) => {
 
     // The insertion may wait for the editor's undo-grouping window (up to ~1 s after the last keystroke).
     await expect.poll(() => model(page), { timeout: 5000 }).toContain(`${DRAFT} `);
-    // The inserted words are the first suggestion the chip offered, right after the typed draft.
     const inserted = await model(page);
     const phrase = offered.find((x) => x.length > 5 && inserted.includes(`${DRAFT} ${x}`)) ?? '';
     expect(phrase).not.toBe('');
+    // In the model exactly once, right after the intact draft, nothing else.
+    expect(inserted).toBe(`${DRAFT} ${phrase}`);
+    expect(occurrences(inserted, phrase)).toBe(1);
     expect(await beforeCaret(page)).toMatch(new RegExp(`${escapeRe(phrase)}$`));
-    await page.keyboard.press('Control+z');
-    await expect.poll(() => model(page)).not.toContain(phrase);
-    expect(await model(page)).toContain(DRAFT);
-    await page.close();
-  });
+    expect(await bridgeRead(page)).toBe(inserted);
+    expect(await nodesOfOurs(page)).toEqual([]);
 
-  it('replaces risky wording through the rewrite, highlighted in the overlay; one Ctrl+Z restores it', async () => {
-    const page = await openEditor(name);
-    const c = coach(page);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => model(page)).toBe(DRAFT);
+    await redo(page, inserted);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => model(page)).toBe(DRAFT);
+
+    // A rewrite of the risky wording, clicked right after typing more.
+    await api(page, (t) => t.focusEnd());
+    await page.keyboard.type(' Thanks');
+    const draft2 = `${DRAFT} Thanks`;
+    await expect.poll(() => model(page)).toBe(draft2);
     await expect.poll(() => c.rewrites.count(), { timeout: 10_000 }).toBeGreaterThan(0);
     // The highlight sits over the composer (overlay outside the editor).
     await expect.poll(() => c.highlights.count()).toBeGreaterThan(0);
@@ -84,16 +140,23 @@ describe.each(EDITOR_PAGES)('%s', (name) => {
       expect(hl.y + hl.height).toBeLessThanOrEqual(editorBox.y + editorBox.height + 1);
     }
     const replacement = (await c.rewrites.first().textContent()) ?? '';
-
-    await page.keyboard.type(LAST); // right before the click, as in the insertion test
+    await page.keyboard.type('.');
+    const draft3 = `${draft2}.`;
     await c.rewrites.first().click();
 
     await expect.poll(() => model(page), { timeout: 5000 }).toContain(replacement);
-    expect(await model(page)).not.toContain(RISKY);
-    expect(await model(page)).toContain('Hello Maria, thanks for waiting.');
+    // Only the risky span changed: the text before and after it is the draft's own.
+    const replaced = await model(page);
+    const at = replaced.indexOf(replacement);
+    const head = replaced.slice(0, at);
+    const tail = replaced.slice(at + replacement.length);
+    expect(draft3.startsWith(head) && draft3.endsWith(tail)).toBe(true);
+    expect(draft3.slice(head.length, draft3.length - tail.length)).toContain(RISKY);
+    expect(replaced).not.toContain(RISKY);
+    expect(await bridgeRead(page)).toBe(replaced);
+    expect(await nodesOfOurs(page)).toEqual([]);
     await page.keyboard.press('Control+z');
-    await expect.poll(() => model(page)).toContain(RISKY);
-    expect(await model(page)).not.toContain(replacement);
+    await expect.poll(() => model(page)).toBe(draft3);
     await page.close();
   });
 });
