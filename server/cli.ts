@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createIntegration, createTeam, createToken, createUser, findTeam, findUser } from './admin';
 import { type HubOptions, openHub, startHub } from './app';
 import { installSourceCommands } from './connectors/cli';
+import { installConnectorCommands } from './connectors/commands';
 import type { HubContext } from './context';
 
 export const DEFAULT_DATA_DIR = '.attune/hub';
@@ -137,6 +138,7 @@ export const commands: Record<string, Command> = {
 };
 
 installSourceCommands(commands);
+installConnectorCommands(commands);
 
 function help(): string {
   const lines = ['Usage: npm run hub -- <command> [options]', ''];
