@@ -46,14 +46,42 @@ export async function createToken(
   owner: { userId: string } | { integrationId: string },
   label?: string,
   token: string = newToken(),
+  opts: { expiresAt?: Date | null; privateAccess?: boolean } = {},
 ): Promise<string> {
-  await q.query('INSERT INTO tokens (hash, user_id, integration_id, label) VALUES ($1, $2, $3, $4)', [
-    hashToken(token),
-    'userId' in owner ? owner.userId : null,
-    'integrationId' in owner ? owner.integrationId : null,
-    label ?? null,
-  ]);
+  await q.query(
+    `INSERT INTO tokens (hash, user_id, integration_id, label, expires_at, private_access)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [
+      hashToken(token),
+      'userId' in owner ? owner.userId : null,
+      'integrationId' in owner ? owner.integrationId : null,
+      label ?? null,
+      opts.expiresAt ? opts.expiresAt.toISOString() : null,
+      opts.privateAccess ?? true,
+    ],
+  );
   return token;
+}
+
+/**
+ * Revokes tokens: one (by its plaintext), or every token of a user or an integration. Returns the hashes
+ * revoked, which the caller publishes so open event streams end at once (server/realtime/bus.ts).
+ */
+export async function revokeTokens(
+  q: Queryable,
+  which: { token: string } | { userId: string } | { integrationId: string },
+): Promise<string[]> {
+  const [column, value] =
+    'token' in which
+      ? ['hash', hashToken(which.token)]
+      : 'userId' in which
+        ? ['user_id', which.userId]
+        : ['integration_id', which.integrationId];
+  const rows = await q.query<{ hash: string }>(
+    `UPDATE tokens SET revoked_at = now() WHERE ${column} = $1 AND revoked_at IS NULL RETURNING hash`,
+    [value],
+  );
+  return rows.map((r) => r.hash);
 }
 
 export async function findUser(q: Queryable, ref: string): Promise<User | null> {

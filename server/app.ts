@@ -9,7 +9,7 @@ import { ingestRoutes } from './api/ingest';
 import { meRoutes } from './api/me';
 import { openApiDocument } from './api/openapi';
 import { streamRoutes } from './api/stream';
-import { pairRoutes, teamRoutes } from './api/team';
+import { ownPairingRoutes, pairRoutes, teamRoutes } from './api/team';
 import { bearer, resolveToken } from './auth';
 import type { HubContext, HubEnv } from './context';
 import { type Db, openDb } from './db/index';
@@ -125,7 +125,8 @@ export function createApp(hub: HubContext, closing: AbortSignal, opts: { maxBody
   app.route('/api/v1', ingestRoutes());
   app.route('/api/v1', meRoutes());
   app.route('/api/v1', teamRoutes());
-  app.route('/api/v1', pairRoutes());
+  app.route('/api/v1', pairRoutes(hub));
+  app.route('/api/v1', ownPairingRoutes());
   app.route('/api/v1', streamRoutes({ signal: closing }));
   for (const mount of mountRoutes) mount(app, hub);
 

@@ -58,6 +58,15 @@ export async function resolveToken(q: Queryable, token: string, now: Date = new 
   return null;
 }
 
+/** Whether a token (by hash) is still usable: not revoked, not expired. */
+export async function tokenValid(q: Queryable, hash: string, now: Date): Promise<boolean> {
+  const rows = await q.query(
+    'SELECT 1 FROM tokens WHERE hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)',
+    [hash, now.toISOString()],
+  );
+  return rows.length > 0;
+}
+
 export function bearer(header: string | undefined): string | null {
   if (!header) return null;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);

@@ -1,7 +1,7 @@
 // `npm run hub -- <command>`. Each command is one entry in `commands`; add yours there.
 // DATABASE_URL=postgres://… switches every command from PGlite (--data DIR, default .attune/hub) to PostgreSQL.
 import { parseArgs } from 'node:util';
-import { createIntegration, createTeam, createToken, createUser, findTeam, findUser } from './admin';
+import { createIntegration, createTeam, createToken, createUser, findTeam, findUser, revokeTokens } from './admin';
 import { type HubOptions, openHub, startHub } from './app';
 import { installSourceCommands } from './connectors/cli';
 import { installConnectorCommands } from './connectors/commands';
@@ -111,28 +111,64 @@ export const commands: Record<string, Command> = {
   },
   'create-token': {
     summary: 'Issue a token for a user or a new integration (printed once)',
-    usage: 'create-token --user ID|EMAIL | --integration NAME [--team ID|NAME]',
-    options: { user: { type: 'string' }, integration: { type: 'string' }, team: { type: 'string' } },
+    usage: 'create-token --user ID|EMAIL | --integration NAME --team ID|NAME [--expires-days N]',
+    options: {
+      user: { type: 'string' },
+      integration: { type: 'string' },
+      team: { type: 'string' },
+      'expires-days': { type: 'string' },
+    },
     async run({ values, db }) {
+      let expiresAt: Date | null = null;
+      if (values['expires-days'] !== undefined) {
+        const days = Number(values['expires-days']);
+        if (!Number.isInteger(days) || days <= 0 || days > 3650)
+          throw new UsageError('--expires-days must be a whole number of days (1-3650)');
+        expiresAt = new Date(Date.now() + days * 86_400_000);
+      }
       const hub = await db();
+      const expires = expiresAt ? { expiresAt: expiresAt.toISOString() } : {};
       if (values.user) {
         const user = await findUser(hub.db, values.user as string);
         if (!user) throw new UsageError(`unknown user: ${values.user}`);
-        out({ user: user.id, token: await createToken(hub.db, { userId: user.id }, 'cli') });
+        out({
+          user: user.id,
+          token: await createToken(hub.db, { userId: user.id }, 'cli', undefined, { expiresAt }),
+          ...expires,
+        });
       } else if (values.integration) {
-        let teamId: string | null = null;
-        if (values.team) {
-          const team = await findTeam(hub.db, values.team as string);
-          if (!team) throw new UsageError(`unknown team: ${values.team}`);
-          teamId = team.id;
-        }
-        const integration = await createIntegration(hub.db, values.integration as string, teamId);
+        // An integration writes into one team; a token that could write anywhere is not issued any more.
+        if (!values.team) throw new UsageError('--team is required: an integration token is bound to one team');
+        const team = await findTeam(hub.db, values.team as string);
+        if (!team) throw new UsageError(`unknown team: ${values.team}`);
+        const integration = await createIntegration(hub.db, values.integration as string, team.id);
         out({
           integration: integration.id,
-          team: teamId,
-          token: await createToken(hub.db, { integrationId: integration.id }, 'cli'),
+          team: team.id,
+          token: await createToken(hub.db, { integrationId: integration.id }, 'cli', undefined, { expiresAt }),
+          ...expires,
         });
       } else throw new UsageError('--user or --integration is required');
+    },
+  },
+  'revoke-token': {
+    summary: 'Revoke a token, or every token of a user or integration (open event streams end at once)',
+    usage: 'revoke-token --token TOKEN | --user ID|EMAIL | --integration ID',
+    options: { token: { type: 'string' }, user: { type: 'string' }, integration: { type: 'string' } },
+    async run({ values, db }) {
+      const given = ['token', 'user', 'integration'].filter((k) => typeof values[k] === 'string' && values[k] !== '');
+      if (given.length !== 1) throw new UsageError('exactly one of --token, --user or --integration is required');
+      const hub = await db();
+      let hashes: string[];
+      if (values.token) hashes = await revokeTokens(hub.db, { token: values.token as string });
+      else if (values.user) {
+        const user = await findUser(hub.db, values.user as string);
+        if (!user) throw new UsageError(`unknown user: ${values.user}`);
+        hashes = await revokeTokens(hub.db, { userId: user.id });
+      } else hashes = await revokeTokens(hub.db, { integrationId: values.integration as string });
+      // Reaches every hub process on the same PostgreSQL (NOTIFY); streams of these tokens end now.
+      if (hashes.length > 0) await hub.realtime.publish({ t: 'revoked', tokens: hashes });
+      out({ revoked: hashes.length });
     },
   },
 };

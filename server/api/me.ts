@@ -1,9 +1,10 @@
 // The signed-in user's own data: profile, KPIs, feedback (delta sync), tips, requests, pulse, reply flags.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { newId } from '../auth';
 import type { HubEnv } from '../context';
 import { FEED_LOCK } from '../ingest';
+import { pulseDayOpen } from '../privacy';
 import { feedbackStateIn, kpiWindow, pulseIn, replyFlagsIn, requestIn, tipAckIn } from '../schemas';
 import {
   FEEDBACK_COLUMNS,
@@ -21,6 +22,13 @@ import {
 } from '../views';
 import { idempotent, memberOf, notFound, parseBody, parseValue, requireMember, requireUser, userOf } from './util';
 
+/** A session paired with a lead's code does not see the agent's private notes (see api/team.ts). */
+const privateView = <T extends { note: string | null }>(item: T, privateAccess: boolean): T =>
+  privateAccess ? item : { ...item, note: null };
+
+const privateOnly = (c: Context) =>
+  c.json({ error: "private notes and pulse are only available in the agent's own sessions" }, 403);
+
 const pageQuery = z.object({
   cursor: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
@@ -36,7 +44,15 @@ export function meRoutes(): Hono<HubEnv> {
   r.get('/me', (c) => {
     const u = userOf(c);
     if (!u) return notFound(c);
-    return c.json({ id: u.id, name: u.name, email: u.email, role: u.role, teamId: u.teamId, teamName: u.teamName });
+    return c.json({
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      role: u.role,
+      teamId: u.teamId,
+      teamName: u.teamName,
+      privateAccess: u.privateAccess,
+    });
   });
 
   r.get('/me/kpis', async (c) => {
@@ -63,8 +79,9 @@ export function meRoutes(): Hono<HubEnv> {
       [memberOf(c).id, seq, p.data.limit],
     );
     const last = rows[rows.length - 1];
+    const own = memberOf(c).privateAccess;
     return c.json({
-      items: rows.filter((r) => !r.removed).map(feedbackItem),
+      items: rows.filter((r) => !r.removed).map((r) => privateView(feedbackItem(r), own)),
       removed: rows.filter((r) => r.removed).map((r) => r.id),
       cursor: encodeCursor(last ? last.seq : seq),
     });
@@ -74,6 +91,7 @@ export function meRoutes(): Hono<HubEnv> {
     const p = await parseBody(c, feedbackStateIn);
     if (!p.ok) return p.res;
     const u = memberOf(c);
+    if (p.data.note !== undefined && !u.privateAccess) return privateOnly(c);
     const row = await c.get('hub').db.tx(async (q) => {
       await q.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK]);
       const rows = await q.query<FeedbackRow>(
@@ -89,7 +107,7 @@ export function meRoutes(): Hono<HubEnv> {
       return rows[0];
     });
     if (!row) return notFound(c);
-    return c.json(feedbackItem(row));
+    return c.json(privateView(feedbackItem(row), u.privateAccess));
   });
 
   r.get('/me/tips', async (c) => {
@@ -165,9 +183,23 @@ export function meRoutes(): Hono<HubEnv> {
   });
 
   r.post('/me/pulse', idempotent, async (c) => {
+    const u = memberOf(c);
+    if (!u.privateAccess) return privateOnly(c);
     const p = await parseBody(c, pulseIn);
     if (!p.ok) return p.res;
-    const u = memberOf(c);
+    if (!pulseDayOpen(p.data.date, c.get('hub').now())) {
+      return c.json(
+        {
+          errors: [
+            {
+              path: 'date',
+              message: 'only yesterday, today or tomorrow (UTC) can be answered; earlier days are published',
+            },
+          ],
+        },
+        400,
+      );
+    }
     await c.get('hub').db.query(
       `INSERT INTO pulse (agent_id, team_id, day, mood) VALUES ($1, $2, $3::date, $4)
        ON CONFLICT (agent_id, day) DO UPDATE SET mood = excluded.mood, updated_at = now()`,

@@ -1,15 +1,17 @@
 // Lead endpoints (own team only) and device pairing.
 import { createHash, randomInt } from 'node:crypto';
 import { Hono } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
 import { createToken } from '../admin';
 import { newId } from '../auth';
-import type { HubEnv } from '../context';
+import { clientIp, type TrustProxy, trustProxyFromEnv } from '../client-ip';
+import type { HubContext, HubEnv } from '../context';
 import { FEED_LOCK } from '../ingest';
+import { lastPublishedPulseDay, PULSE_MIN_PEOPLE } from '../privacy';
+import { DbRateLimiter } from '../rate-limit';
 import { kpiWindow, pairIn, pairingCodeIn, phraseLibrary, requestAnswerIn, targetIn, tipIn } from '../schemas';
 import { REQUEST_SELECT, type RequestRow, requestItem, type TipRow, tipFor } from '../views';
-import { memberOf, notFound, parseBody, parseValue, requireLead } from './util';
+import { memberOf, notFound, parseBody, parseValue, requireLead, requireMember } from './util';
 
 const PAIR_TTL_MS = 10 * 60_000;
 const CODE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ'; // no I/O: read aloud and typed by hand
@@ -174,15 +176,26 @@ export function teamRoutes(): Hono<HubEnv> {
   });
 
   r.get('/team/pulse', async (c) => {
+    const lead = memberOf(c);
+    const now = c.get('hub').now();
+    // Agents of the team only (never a lead's answer, never the viewer's), closed days only (server/privacy.ts).
     const rows = await c.get('hub').db.query<{ day: string; n: number; mean: number }>(
-      `SELECT day::text AS day, count(*)::int AS n, avg(mood)::float8 AS mean FROM pulse
-       WHERE team_id = $1 AND day >= $2::date GROUP BY day ORDER BY day`,
-      [memberOf(c).teamId, new Date(c.get('hub').now().getTime() - 90 * 86_400_000).toISOString().slice(0, 10)],
+      `SELECT p.day::text AS day, count(*)::int AS n, avg(p.mood)::float8 AS mean
+       FROM pulse p JOIN users u ON u.id = p.agent_id AND u.team_id = p.team_id AND u.role = 'agent'
+       WHERE p.team_id = $1 AND p.agent_id <> $2 AND p.day >= $3::date AND p.day <= $4::date
+       GROUP BY p.day ORDER BY p.day`,
+      [
+        lead.teamId,
+        lead.id,
+        new Date(now.getTime() - 90 * 86_400_000).toISOString().slice(0, 10),
+        lastPublishedPulseDay(now),
+      ],
     );
-    // Aggregates only where at least 5 agents answered, so no one's mood can be singled out.
     return c.json({
       items: rows.map((r) =>
-        r.n >= 5 ? { date: r.day, n: r.n, mean: Math.round(r.mean * 10) / 10 } : { date: r.day, suppressed: true },
+        r.n >= PULSE_MIN_PEOPLE
+          ? { date: r.day, n: r.n, mean: Math.round(r.mean * 10) / 10 }
+          : { date: r.day, suppressed: true },
       ),
     });
   });
@@ -209,47 +222,74 @@ export function teamRoutes(): Hono<HubEnv> {
     const hub = c.get('hub');
     const a = await hub.db.query('SELECT 1 FROM users WHERE id = $1 AND team_id = $2', [p.data.agentId, lead.teamId]);
     if (a.length === 0) return notFound(c);
-    let code = '';
-    for (let i = 0; i < 4; i++) code += CODE_LETTERS[randomInt(CODE_LETTERS.length)];
-    code += `-${String(randomInt(10_000)).padStart(4, '0')}`;
-    const expiresAt = new Date(hub.now().getTime() + PAIR_TTL_MS).toISOString();
-    await hub.db.query(
-      'INSERT INTO pairing_codes (code_hash, user_id, created_by, expires_at) VALUES ($1, $2, $3, $4)',
-      [hashCode(code), p.data.agentId, lead.id, expiresAt],
-    );
-    return c.json({ code, expiresAt }, 201);
+    // A lead's code pairs a session that works for the agent but never reads their private notes or pulse.
+    return c.json(await mintPairingCode(hub, p.data.agentId, lead.id, false), 201);
   });
   return r;
 }
 
-/** POST /api/v1/pair: no auth; rate-limited per client address. */
-export function pairRoutes(): Hono<HubEnv> {
+async function mintPairingCode(
+  hub: HubContext,
+  userId: string,
+  createdBy: string,
+  privateAccess: boolean,
+): Promise<{ code: string; expiresAt: string; privateAccess: boolean }> {
+  let code = '';
+  for (let i = 0; i < 4; i++) code += CODE_LETTERS[randomInt(CODE_LETTERS.length)];
+  code += `-${String(randomInt(10_000)).padStart(4, '0')}`;
+  const expiresAt = new Date(hub.now().getTime() + PAIR_TTL_MS).toISOString();
+  await hub.db.query(
+    `INSERT INTO pairing_codes (code_hash, user_id, created_by, expires_at, private_access)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [hashCode(code), userId, createdBy, expiresAt, privateAccess],
+  );
+  return { code, expiresAt, privateAccess };
+}
+
+/**
+ * POST /api/v1/me/pairing-codes: an agent (or lead) pairs another device of their own from a session that
+ * has private access; that device gets private access too. Only the person themself sees this code.
+ */
+export function ownPairingRoutes(): Hono<HubEnv> {
   const r = new Hono<HubEnv>();
-  const attempts = new Map<string, { n: number; reset: number }>();
-  r.post('/pair', async (c) => {
-    let ip = 'unknown';
-    try {
-      ip = getConnInfo(c).remote.address ?? 'unknown';
-    } catch {
-      // not behind the node server (tests using app.request): one shared bucket
+  r.post('/me/pairing-codes', requireMember, async (c) => {
+    const u = memberOf(c);
+    if (!u.privateAccess) {
+      return c.json({ error: "a device paired with a lead's code cannot pair devices with private access" }, 403);
     }
-    const now = Date.now();
-    const slot = attempts.get(ip);
-    if (!slot || slot.reset < now) attempts.set(ip, { n: 1, reset: now + 60_000 });
-    else if (++slot.n > 10) return c.json({ error: 'too many attempts, try again in a minute' }, 429);
-    if (attempts.size > 10_000) attempts.clear();
+    return c.json(await mintPairingCode(c.get('hub'), u.id, u.id, true), 201);
+  });
+  return r;
+}
+
+/**
+ * POST /api/v1/pair: no auth; 10 attempts a minute per client address (behind the proxies ATTUNE_TRUST_PROXY
+ * names, server/client-ip.ts), counted in the database so hub processes sharing it share the limit.
+ */
+export function pairRoutes(hub: HubContext, opts: { trustProxy?: TrustProxy } = {}): Hono<HubEnv> {
+  const r = new Hono<HubEnv>();
+  const limiter = new DbRateLimiter(hub.db, { name: 'pair', limit: 10, windowMs: 60_000 });
+  r.post('/pair', async (c) => {
+    const ip = clientIp(c, opts.trustProxy ?? trustProxyFromEnv());
+    const { allowed, retryAfterSeconds } = await limiter.take(ip);
+    if (!allowed) {
+      return c.json({ error: 'too many attempts, try again in a minute' }, 429, {
+        'Retry-After': String(retryAfterSeconds),
+      });
+    }
 
     const p = await parseBody(c, pairIn);
     if (!p.ok) return p.res;
-    const hub = c.get('hub');
-    const rows = await hub.db.query<{ user_id: string }>(
+    const rows = await hub.db.query<{ user_id: string; private_access: boolean }>(
       `UPDATE pairing_codes SET used_at = $2 WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2
-       RETURNING user_id`,
+       RETURNING user_id, private_access`,
       [hashCode(p.data.code), hub.now().toISOString()],
     );
     const row = rows[0];
     if (!row) return c.json({ error: 'unknown or expired code' }, 400);
-    const token = await createToken(hub.db, { userId: row.user_id }, 'paired device');
+    const token = await createToken(hub.db, { userId: row.user_id }, 'paired device', undefined, {
+      privateAccess: row.private_access,
+    });
     const users = await hub.db.query<{
       id: string;
       name: string;
@@ -265,6 +305,7 @@ export function pairRoutes(): Hono<HubEnv> {
     const u = users[0];
     return c.json({
       token,
+      privateAccess: row.private_access,
       user: u && { id: u.id, name: u.name, email: u.email, role: u.role, teamId: u.team_id, teamName: u.team_name },
     });
   });

@@ -17,6 +17,7 @@ import {
   roundFor,
 } from '../../lib/kpi/index';
 import type { Queryable } from '../db/index';
+import { MEDIAN_MIN_AGENTS } from '../privacy';
 
 export interface KpiSlice {
   value: number | null;
@@ -180,11 +181,12 @@ export async function loadAgentValues(
   until: string,
 ): Promise<Map<string, Record<KpiKey, number | null>>> {
   const p = [teamId, since, until];
-  const team = '= ANY(ARRAY(SELECT id FROM users WHERE team_id = $1))';
+  // Agents only: a lead's own figures are not part of the team's median.
+  const team = `= ANY(ARRAY(SELECT id FROM users WHERE team_id = $1 AND role = 'agent'))`;
   const [answers, firstResponse, resolved, volume] = await Promise.all([
     q.query<AnswerRow & { agent_id: string }>(
       `SELECT agent_id, ${ANSWER_SUMS} FROM answer_daily
-       WHERE team_id = $1 AND day >= $2::date AND day < $3::date GROUP BY agent_id`,
+       WHERE team_id = $1 AND agent_id ${team} AND day >= $2::date AND day < $3::date GROUP BY agent_id`,
       p,
     ),
     q.query<{ agent_id: string; med: number; n: number }>(
@@ -247,13 +249,16 @@ export async function loadAgentValues(
   return out;
 }
 
-/** The median of the agents' values for each KPI (agents without data for a KPI are left out). */
+/**
+ * The median of the agents' values for each KPI (agents without data for a KPI are left out); null unless at
+ * least MEDIAN_MIN_AGENTS agents have a value (server/privacy.ts), so it never reveals a colleague's figure.
+ */
 export function teamMedians(values: Map<string, Record<KpiKey, number | null>>): Record<KpiKey, number | null> {
   const out = {} as Record<KpiKey, number | null>;
   for (const key of Object.keys(KPI_DEFINITIONS) as KpiKey[]) {
     const list: number[] = [];
     for (const v of values.values()) if (v[key] != null) list.push(v[key] as number);
-    const m = median(list);
+    const m = list.length >= MEDIAN_MIN_AGENTS ? median(list) : null;
     out[key] = m === null ? null : roundFor(KPI_DEFINITIONS[key].unit, m);
   }
   return out;

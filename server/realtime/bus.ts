@@ -10,11 +10,15 @@ export type BusMessage =
   | { t: 'feedback'; agents: string[]; teams: string[] }
   | { t: 'kpis'; teams: string[] }
   | { t: 'library'; teamId: string; version: number }
-  | { t: 'request'; requestId: string; agentId: string; teamId: string };
+  | { t: 'request'; requestId: string; agentId: string; teamId: string }
+  /** Tokens revoked (SHA-256 hashes): streams opened with them end at once, in every process. */
+  | { t: 'revoked'; tokens: string[] };
 
 export interface StreamSubscriber {
   user: UserPrincipal;
   send(event: 'tip' | 'feedback' | 'kpis' | 'library' | 'request', data: unknown): void;
+  /** Ends the stream (its token was revoked). */
+  close(): void;
 }
 
 export interface RealtimeLoaders {
@@ -59,6 +63,13 @@ export class Realtime {
     return this.subs.size;
   }
 
+  /** Open streams of one token in this process (the per-token stream cap, api/stream.ts). */
+  connectionsOf(tokenHash: string): number {
+    let n = 0;
+    for (const s of this.subs) if (s.user.tokenHash === tokenHash) n++;
+    return n;
+  }
+
   /** Called for KPI-affecting changes in any process (cache invalidation). */
   onKpiChange(fn: (teams: string[]) => void): () => void {
     this.kpiListeners.add(fn);
@@ -78,6 +89,16 @@ export class Realtime {
   }
 
   private async dispatch(msg: BusMessage): Promise<void> {
+    if (msg.t === 'revoked') {
+      const gone = new Set(msg.tokens);
+      for (const sub of [...this.subs]) {
+        if (gone.has(sub.user.tokenHash)) {
+          this.subs.delete(sub);
+          sub.close();
+        }
+      }
+      return;
+    }
     if (msg.t === 'feedback' || msg.t === 'kpis') for (const fn of this.kpiListeners) fn(msg.teams);
     for (const sub of this.subs) {
       const u = sub.user;

@@ -25,6 +25,8 @@ export function cleanComment(raw: string, maxLength: number): string {
     .replace(/\r\n?/g, '\n')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\uFEFF]/g, '')
+    // Half a UTF-16 surrogate pair is not text PostgreSQL stores: the replacement character stands in for it.
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .trim();
   // Cut on a code point boundary so a surrogate pair is never split.
   return Array.from(text).length > maxLength ? Array.from(text).slice(0, maxLength).join('') : text;

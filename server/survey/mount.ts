@@ -1,12 +1,13 @@
 // Wires the feedback sources into the hub (listed once in app.ts `mountRoutes`): the public survey pages
 // at /s and the link-minting endpoint under /api/v1. Settings come from the environment so `serve` and
 // tests need no extra flags:
-//   ATTUNE_PUBLIC_URL          base URL put in survey links (default: the request's origin)
+//   ATTUNE_PUBLIC_URL          base URL put in survey links (required unless the hub listens on loopback only)
 //   ATTUNE_SURVEY_SECRET       signing secret (default: generated once and kept in the database)
-//   ATTUNE_SURVEY_RATE_LIMIT   requests per minute and IP on /s/* (default 60)
-//   ATTUNE_TRUST_PROXY=1       take the client IP from X-Forwarded-For (behind your own reverse proxy)
+//   ATTUNE_SURVEY_RATE_LIMIT   requests per minute and IP on /s/* (default 60; shared by hubs on one database)
+//   ATTUNE_TRUST_PROXY         proxies in front of the hub, by count or address list (server/client-ip.ts)
 import type { Hono } from 'hono';
 import { OPERATIONS } from '../api/openapi';
+import { trustProxyFromEnv } from '../client-ip';
 import type { HubContext, HubEnv } from '../context';
 import { surveyLinkIn, surveyLinkRoutes, surveyPageRoutes } from './routes';
 import { helpdeskLinkRoutes } from './helpdesk-links';
@@ -33,11 +34,8 @@ export function mountSurvey(app: Hono<HubEnv>, hub: HubContext): void {
     '/s',
     surveyPageRoutes(hub, {
       rateLimitPerMinute: envInt('ATTUNE_SURVEY_RATE_LIMIT', 60),
-      trustProxy: process.env.ATTUNE_TRUST_PROXY === '1',
+      trustProxy: trustProxyFromEnv(),
     }),
   );
-  app.route(
-    '/api/v1',
-    surveyLinkRoutes(process.env.ATTUNE_PUBLIC_URL ? { publicUrl: process.env.ATTUNE_PUBLIC_URL } : {}),
-  );
+  app.route('/api/v1', surveyLinkRoutes());
 }

@@ -1,16 +1,17 @@
 // HTTP side of the hosted survey: the public pages (`GET/POST /s/:token`) and the integration endpoint that
 // mints links (`POST /api/v1/survey-links`). Pages never show a stack trace: every failure is a friendly
 // page in the contact's language (or the browser's, when the token can't be read) with a 4xx status.
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { clientIp, type TrustProxy } from '../client-ip';
 import type { HubContext, HubEnv } from '../context';
+import { safeError } from '../log';
+import { DbRateLimiter } from '../rate-limit';
 import { agentRef, caseType, channel, text } from '../schemas';
 import { callerTeam, parseBody } from '../api/util';
 import { hasAnyAnswer, readAnswers } from './answers';
 import { renderMessage, renderSurveyForm, renderThanks, SURVEY_CSP, type SurveyMessageKind } from './page';
-import { RateLimiter } from './rate-limit';
 import { agentFirstName, findAnswer, mintSurveyLink, recordAnswer, surveySecret } from './store';
 import { langFromAcceptLanguage, SURVEY_LANGS, type SurveyLang, verifySurveyToken } from './token';
 
@@ -20,24 +21,10 @@ export const COMMENT_MAX_LENGTH = 100_000;
 export interface SurveyPageOptions {
   /** Requests per minute and IP on /s/* (default 60). */
   rateLimitPerMinute?: number;
-  /** Take the client IP from X-Forwarded-For (only behind a reverse proxy you control). */
-  trustProxy?: boolean;
+  /** Reverse proxies in front of the hub (server/client-ip.ts); default none. */
+  trustProxy?: TrustProxy;
   /** Overrides ATTUNE_SURVEY_SECRET / the stored secret (tests). */
   secret?: string;
-}
-
-function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    const address = getConnInfo(c).remote.address ?? 'unknown';
-    return address.replace(/^::ffff:/, '');
-  } catch {
-    // No Node socket (app.request in tests): everyone shares one bucket.
-    return 'unknown';
-  }
 }
 
 function page(c: Context, html: string, status: 200 | 400 | 404 | 409 | 410 | 413 | 429 | 503) {
@@ -61,7 +48,7 @@ const KIND_STATUS: Record<SurveyMessageKind, 200 | 400 | 404 | 409 | 410 | 429 |
 /** Public survey pages, mounted at `/s`. `hub` is passed in: these routes run without the API's auth. */
 export function surveyPageRoutes(hub: HubContext, opts: SurveyPageOptions = {}): Hono {
   const r = new Hono();
-  const limiter = new RateLimiter({ limit: opts.rateLimitPerMinute ?? 60, windowMs: 60_000 });
+  const limiter = new DbRateLimiter(hub.db, { name: 'survey', limit: opts.rateLimitPerMinute ?? 60, windowMs: 60_000 });
   let secret: Promise<string> | null = null;
   const getSecret = () => {
     secret ??= surveySecret(hub, opts.secret).catch((err) => {
@@ -75,7 +62,7 @@ export function surveyPageRoutes(hub: HubContext, opts: SurveyPageOptions = {}):
     page(c, renderMessage(lang, kind), KIND_STATUS[kind]);
 
   r.use('*', async (c, next) => {
-    const { allowed, retryAfterSeconds } = limiter.take(clientIp(c, opts.trustProxy ?? false));
+    const { allowed, retryAfterSeconds } = await limiter.take(clientIp(c, opts.trustProxy ?? { hops: 0 }));
     if (!allowed) {
       c.header('Retry-After', String(retryAfterSeconds));
       return message(c, langFromAcceptLanguage(c.req.header('accept-language')), 'tooMany');
@@ -84,7 +71,7 @@ export function surveyPageRoutes(hub: HubContext, opts: SurveyPageOptions = {}):
   });
 
   r.onError((err, c) => {
-    hub.log.error({ err }, 'survey page failed');
+    hub.log.error({ err: safeError(err) }, 'survey page failed');
     return message(c, langFromAcceptLanguage(c.req.header('accept-language')), 'error');
   });
 

@@ -532,11 +532,15 @@ describe.each(BACKENDS)('hub API on %s', (backend) => {
       });
       tokens.push(await createToken(w.hub.db, { userId: u.id }));
     }
+    // Each day is answered on that day (closed days take no answers, see tests/hub/privacy.test.ts).
+    w.clock.now = new Date('2026-06-10T12:00:00Z');
     for (const [i, t] of tokens.slice(0, 4).entries())
-      await w.call('POST', '/api/v1/me/pulse', t, { date: '2026-06-10', mood: i + 1 });
+      expect((await w.call('POST', '/api/v1/me/pulse', t, { date: '2026-06-10', mood: i + 1 })).status).toBe(200);
+    w.clock.now = new Date('2026-06-11T12:00:00Z');
     for (const t of tokens) await w.call('POST', '/api/v1/me/pulse', t, { date: '2026-06-11', mood: 2 });
     // last answer of the day wins
     await w.call('POST', '/api/v1/me/pulse', tokens[0] as string, { date: '2026-06-11', mood: 5 });
+    w.clock.now = new Date('2026-06-15T12:00:00Z');
     const res = await w.call('GET', '/api/v1/team/pulse', w.leadA.token);
     expect(res.body.items).toEqual(
       expect.arrayContaining([

@@ -137,9 +137,10 @@ describe.each(BACKENDS)('KPIs and fair attribution on %s', (backend) => {
     expect(a2.empathy).toMatchObject({ value: 2.5, n: 2 });
     expect(a2.csat).toMatchObject({ value: 0, n: 2 });
     expect(a2.nps).toMatchObject({ value: -50, n: 2 });
-    // Team median of the agents' values (A1 4.5, A2 2.5).
-    expect(a1.empathy?.teamMedian).toBe(3.5);
-    expect(a2.empathy?.teamMedian).toBe(3.5);
+    // Two agents: a team median would be the colleague's own figure, so there is none (server/privacy.ts;
+    // tests/hub/privacy.test.ts shows it with five agents).
+    expect(a1.empathy?.teamMedian).toBeNull();
+    expect(a2.empathy?.teamMedian).toBeNull();
   });
 
   it('computes contact KPIs: first response, fcr, reopen rate, volume', async () => {

@@ -382,7 +382,7 @@ describe('survey rate limiting', () => {
 
   it('limits each IP on its own and says when to come back', async () => {
     const app = new Hono();
-    app.route('/s', surveyPageRoutes(f.hub, { rateLimitPerMinute: 5, trustProxy: true }));
+    app.route('/s', surveyPageRoutes(f.hub, { rateLimitPerMinute: 5, trustProxy: { hops: 1 } }));
     const { token } = signSurveyToken(
       { contactId: 'rl', agentId: f.agent.id },
       process.env.ATTUNE_SURVEY_SECRET as string,
