@@ -119,7 +119,7 @@ describe('in-page coach on the demo helpdesk', () => {
     await page.close();
   });
 
-  it('ignores a composer inside [data-attune="off"]', async () => {
+  it('ignores a composer inside [data-attune="off"], while a composer typed in after it gets its rewrite', async () => {
     const page = await openTicket('1');
     await page.locator('attune-coach').waitFor({ state: 'attached', timeout: 15_000 });
     await page.evaluate(() => {
@@ -128,12 +128,31 @@ describe('in-page coach on the demo helpdesk', () => {
       off.innerHTML = '<form class="composer" data-audience="customer"><textarea id="private"></textarea></form>';
       document.querySelector('.thread')?.before(off);
     });
+    // Every risky wording the chip ever shows, recorded as it renders: a rewrite for the opted-out text that
+    // showed for a moment and went again still counts.
+    await page.evaluate(() => {
+      const root = document.querySelector('attune-coach')?.shadowRoot;
+      if (!root) throw new Error('no coach shadow root');
+      const seen = new Set<string>();
+      (window as unknown as { attuneSeenRisks: Set<string> }).attuneSeenRisks = seen;
+      const record = () => {
+        for (const el of root.querySelectorAll('.attune-rewrite__from')) seen.add(el.textContent ?? '');
+      };
+      new MutationObserver(record).observe(root, { subtree: true, childList: true, characterData: true });
+      record();
+    });
+    const seenRisks = () =>
+      page.evaluate(() => [...(window as unknown as { attuneSeenRisks: Set<string> }).attuneSeenRisks]);
     const c = coach(page);
     await page.locator('#private').click();
     await page.keyboard.type('You should have read the manual.');
-    // The chip stays with the real composer (still empty), so no rewrite for the opted-out text appears.
-    await page.waitForTimeout(300);
-    expect(await c.rewrites.count()).toBe(0);
+    // Positive control: the coach handles input in order, so once the real composer's risky wording (typed after
+    // the opted-out text) has its rewrite, the opted-out keystrokes have been seen and ignored.
+    await page.locator('textarea.composer__input').click();
+    await page.keyboard.type('Calm down, Maria.');
+    await expect.poll(seenRisks).toContain('Calm down');
+    expect(await c.rewrites.count()).toBeGreaterThan(0);
+    expect(await seenRisks()).not.toContain('You should have');
     expect(await page.locator('#private').inputValue()).toBe('You should have read the manual.');
     await page.close();
   });

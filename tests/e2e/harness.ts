@@ -1,13 +1,20 @@
 // Shared real-browser harness: Debian's Chromium driven by playwright-core with the built extension loaded,
 // a real hub (in-memory PGlite) and the demo helpdesk, each on a random port.
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { type ClientRequest, createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { RunningHub } from '../../server/app';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.ATTUNE_OUT_DIR ?? '.output', 'chrome-mv3');
+export const EXTENSION_DIR = resolve(
+  import.meta.dirname,
+  '../..',
+  process.env.ATTUNE_OUT_DIR ?? '.output',
+  'chrome-mv3',
+);
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -101,10 +108,13 @@ export async function openPanel(context: BrowserContext, extensionId: string): P
 export function recordRequests(context: BrowserContext) {
   const urls: string[] = [];
   const bodies: string[] = [];
+  /** URLs requested by a service worker (the extension's background), a subset of urls. */
+  const workerUrls: string[] = [];
   let recording = true;
   const onRequest = (req: import('playwright-core').Request) => {
     if (!recording) return;
     urls.push(req.url());
+    if (req.serviceWorker()) workerUrls.push(req.url());
     const body = req.postData();
     if (body) bodies.push(body);
     const headers = req.headers();
@@ -114,9 +124,73 @@ export function recordRequests(context: BrowserContext) {
   return {
     urls: () => [...urls],
     bodies: () => [...bodies],
+    workerUrls: () => [...workerUrls],
     stop() {
       recording = false;
       context.off('request', onRequest);
     },
+  };
+}
+
+export interface RelayedRequest {
+  method: string;
+  /** Path and query, as the client sent it. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * An HTTP relay in front of the hub that records every request it forwards (method, URL, headers, body): what
+ * actually reached the server, whichever part of the extension sent it. Streams (the hub's event stream) pass
+ * through as they come.
+ */
+export async function startRecordingRelay(target: string): Promise<{
+  url: string;
+  requests(): RelayedRequest[];
+  close(): Promise<void>;
+}> {
+  const recorded: RelayedRequest[] = [];
+  const upstream = new Set<ClientRequest>();
+  const targetUrl = new URL(target);
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      recorded.push({
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        headers: req.headers,
+        body: body.toString('utf8'),
+      });
+      const out = httpRequest(
+        new URL(req.url ?? '/', targetUrl),
+        { method: req.method, headers: { ...req.headers, host: targetUrl.host } },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
+      upstream.add(out);
+      out.on('close', () => upstream.delete(out));
+      out.on('error', () => {
+        if (!res.headersSent) res.writeHead(502);
+        res.end();
+      });
+      res.on('close', () => out.destroy());
+      out.end(body);
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests: () => [...recorded],
+    close: () =>
+      new Promise<void>((done) => {
+        for (const out of upstream) out.destroy();
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }
