@@ -170,21 +170,27 @@ export function createContentEditableBridge(
     const landed = () => insertionLanded(before, current().text, at, text);
     const untouched = () => current().text === before;
 
-    if (family.path === 'page') {
-      const channel = await (opts.channel ?? (() => (win ? pageChannel(win) : Promise.resolve(null))))();
-      const status = channel
-        ? await channel.request({ op: 'insert', kind, locate: locate(), span: at, text })
-        : 'unsupported';
+    const channel =
+      family.path === 'page'
+        ? await (opts.channel ?? (() => (win ? pageChannel(win) : Promise.resolve(null))))()
+        : null;
+    // Takes back a change that is not what we asked for: through the editor's API where it answers, else the
+    // browser's undo (which editors listen to). Resolves whether the text is as it was.
+    const takeBack = async () => {
+      const status = channel ? await channel.request({ op: 'undo', kind, locate: locate(), span: at, text: '' }) : null;
+      if (status !== 'done') execUndo(doc);
+      await settle(untouched, 500);
+      return untouched();
+    };
+
+    if (channel) {
+      const status = await channel.request({ op: 'insert', kind, locate: locate(), span: at, text });
       if (status === 'done') {
         await settle(landed, 500);
         if (landed()) return true;
       }
-      if (!untouched() && channel) {
-        // The editor took something else than asked (or half of it): take our own change back.
-        await channel.request({ op: 'undo', kind, locate: locate(), span: at, text: '' });
-        await settle(untouched, 500);
-      }
-      if (!untouched()) return false;
+      // The editor took something else than asked (or half of it): take our own change back, and stop.
+      if (!untouched() && !(await takeBack())) return false;
       // The editor's API is missing, planted, another version or threw before changing anything: generic path.
       focusWithCaret();
       const again = rangeFor(current(), doc, at[0], at[1]);
@@ -194,11 +200,8 @@ export function createContentEditableBridge(
     await generic(family.path === 'page' ? family.fallback : family.path, text, before);
     await settle(() => !untouched(), 300);
     if (landed()) return true;
-    if (!untouched() && family.path !== 'paste' && family.fallback !== 'paste') {
-      // Half an insertion from the generic path: the browser's (or the editor's) undo takes it back.
-      execUndo(doc);
-      await settle(untouched, 300);
-    }
+    // Half an insertion from the generic path: take it back too.
+    if (!untouched()) await takeBack();
     return false;
   };
 

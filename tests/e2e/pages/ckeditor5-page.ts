@@ -24,68 +24,115 @@ const textOf = (block: ModelElement) =>
     .map((n: ModelNode) => (n.is('$text') ? n.data : n.is('element', 'softBreak') ? '\n' : ''))
     .join('');
 
-ClassicEditor.create(document.getElementById('reply') as HTMLElement, {
-  licenseKey: 'GPL',
-  plugins: [Essentials, Paragraph, Bold, Italic],
-  toolbar: ['undo', 'redo', '|', 'bold', 'italic'],
-}).then((e) => {
+const create = (el: HTMLElement) =>
+  ClassicEditor.create(el, {
+    licenseKey: 'GPL',
+    plugins: [Essentials, Paragraph, Bold, Italic],
+    toolbar: ['undo', 'redo', '|', 'bold', 'italic'],
+  });
+
+// 'fake': no CKEditor at all, a plain editable that looks like one and carries a planted instance.
+const fakeEditable = trap === 'fake' ? (document.getElementById('reply') as HTMLElement) : null;
+if (fakeEditable) {
+  fakeEditable.className = 'ck ck-content ck-editor__editable ck-rounded-corners ck-editor__editable_inline';
+  fakeEditable.contentEditable = 'true';
+  fakeEditable.innerHTML = '<p><br></p>';
+  (window as unknown as { CKEDITOR_VERSION: string }).CKEDITOR_VERSION = '48.5.2';
+  const count = () => {
+    seen.fakeCalls++;
+  };
+  (fakeEditable as HTMLElement & { ckeditorInstance: unknown }).ckeditorInstance = {
+    model: { change: count, insertContent: count, document: { version: 0 } },
+    editing: { view: { domConverter: { domRangeToView: count } }, mapper: { toModelRange: count } },
+    execute: count,
+  };
+}
+
+(fakeEditable ? Promise.resolve(null) : create(document.getElementById('reply') as HTMLElement)).then((e) => {
+  if (!e) return;
   editor = e;
   const editable = e.ui.getEditableElement() as HTMLElement & { ckeditorInstance?: unknown };
   // TRAPS: the API throws half-way through an insertion; the instance is missing; the page reports another
-  // major version; the page plants a fake instance (editor must then not be reached either).
+  // major version.
   if (trap === 'throws') {
+    // Inserts half of any multi-character text, then throws: the editor's own typing path uses it as well.
     const insert = e.model.insertContent.bind(e.model);
     // biome-ignore lint/suspicious/noExplicitAny: patching the page's own editor for the test
     (e.model as any).insertContent = (content: any, ...rest: any[]) => {
-      insert(content, ...rest);
-      throw new Error('trap: insertContent failed after inserting');
+      if (content?.is?.('$text') && content.data.length > 4) {
+        const half = content.data.slice(0, Math.ceil(content.data.length / 2));
+        e.model.change((w) => insert(w.createText(half), ...rest));
+        throw new Error('trap: insertContent failed half-way');
+      }
+      return insert(content, ...rest);
     };
   }
   if (trap === 'missing') delete editable.ckeditorInstance;
   if (trap === 'version') (window as unknown as { CKEDITOR_VERSION: string }).CKEDITOR_VERSION = '99.0.0';
-  if (trap === 'fake') {
-    const count = () => {
-      seen.fakeCalls++;
-    };
-    editable.ckeditorInstance = {
-      model: { change: count, insertContent: count, document: { version: 0, selection: { getAttributes: count } } },
-      editing: { view: { domRoots: new Map([['main', editable]]), domConverter: { domRangeToView: count } } },
-      execute: count,
-    };
-  }
 });
 
 const root = () => (editor as ClassicEditor).model.document.getRoot() as ModelElement;
 const blocks = () => [...root().getChildren()] as ModelElement[];
 
-expose({
-  ready: () => !!editor,
-  model: () => blocks().map(textOf).join('\n'),
+/** SPA navigation: the composer is destroyed and a new one takes its place. */
+(window as unknown as { replaceEditor(): Promise<void> }).replaceEditor = async () => {
+  await editor?.destroy();
+  editor = null;
+  const holder = document.getElementById('editor') as HTMLElement;
+  holder.innerHTML = '<div id="reply"></div>';
+  editor = await create(document.getElementById('reply') as HTMLElement);
+};
+
+const fakeApi = (el: HTMLElement) => ({
+  ready: () => true,
+  model: () => [...el.children].map((p) => (p.textContent ?? '').replace(/\u00a0/g, ' ')).join('\n'),
   textBeforeCaret: () => {
-    const e = editor as ClassicEditor;
-    const pos = e.model.document.selection.getFirstPosition();
-    if (!pos) return null;
-    const i = pos.path[0] ?? 0;
-    const all = blocks();
-    const cur = all[i] as ModelElement;
-    const head = [...e.model.createRange(e.model.createPositionAt(cur, 0), pos).getItems()]
-      .map((it) => ('data' in it ? String(it.data) : ''))
-      .join('');
-    return [...all.slice(0, i).map(textOf), head].join('\n');
+    const sel = getSelection();
+    if (!sel?.rangeCount || !el.contains(sel.focusNode)) return null;
+    const r = document.createRange();
+    r.setStart(el, 0);
+    r.setEnd(sel.focusNode as Node, sel.focusOffset);
+    return r.toString();
   },
   focusEnd: () => {
-    const e = editor as ClassicEditor;
-    e.editing.view.focus();
-    e.model.change((w) =>
-      w.setSelection(w.createPositionAt(root().getChild(root().childCount - 1) as ModelElement, 'end')),
-    );
-  },
-  setDraft: (text) => {
-    (editor as ClassicEditor).setData(
-      text
-        .split('\n')
-        .map((p) => `<p>${escapeHtml(p)}</p>`)
-        .join(''),
-    );
+    el.focus();
+    getSelection()?.selectAllChildren(el);
+    getSelection()?.collapseToEnd();
   },
 });
+
+expose(
+  fakeEditable
+    ? fakeApi(fakeEditable)
+    : {
+        ready: () => !!editor,
+        model: () => blocks().map(textOf).join('\n'),
+        textBeforeCaret: () => {
+          const e = editor as ClassicEditor;
+          const pos = e.model.document.selection.getFirstPosition();
+          if (!pos) return null;
+          const i = pos.path[0] ?? 0;
+          const all = blocks();
+          const cur = all[i] as ModelElement;
+          const head = [...e.model.createRange(e.model.createPositionAt(cur, 0), pos).getItems()]
+            .map((it) => ('data' in it ? String(it.data) : ''))
+            .join('');
+          return [...all.slice(0, i).map(textOf), head].join('\n');
+        },
+        focusEnd: () => {
+          const e = editor as ClassicEditor;
+          e.editing.view.focus();
+          e.model.change((w) =>
+            w.setSelection(w.createPositionAt(root().getChild(root().childCount - 1) as ModelElement, 'end')),
+          );
+        },
+        setDraft: (text) => {
+          (editor as ClassicEditor).setData(
+            text
+              .split('\n')
+              .map((p) => `<p>${escapeHtml(p)}</p>`)
+              .join(''),
+          );
+        },
+      },
+);
