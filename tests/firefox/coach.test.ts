@@ -7,7 +7,7 @@ import { type EditorPage, startEditorPages } from '../e2e/pages/serve';
 import { clickFirstSuggestion, countInCoach, type LaunchedFirefox, launchFirefox, suggestionTexts } from './harness';
 
 /** The editors checked in Firefox: plain, ProseMirror (Intercom, Chatwoot) and CKEditor 5 (Zendesk). */
-const FIREFOX_EDITORS: EditorPage[] = ['textarea', 'prosemirror'];
+const FIREFOX_EDITORS: EditorPage[] = ['textarea', 'prosemirror', 'ckeditor5'];
 
 let firefox: LaunchedFirefox;
 let helpdesk: { url: string; close(): Promise<void> };
@@ -74,6 +74,12 @@ describe('the coach in live Firefox', () => {
       page.evaluate(() => (window as unknown as { attuneTest: { model(): string } }).attuneTest.model());
     // Exactly once, right after the draft, draft intact.
     await expect.poll(model, { timeout: 10_000 }).toBe(`${draft} ${first}`);
+    // The caret sits right after the inserted text.
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { attuneTest: { textBeforeCaret(): string | null } }).attuneTest.textBeforeCaret(),
+      ),
+    ).toBe(`${draft} ${first}`);
     await page.close();
   });
 });
