@@ -3,7 +3,10 @@
 // mousedown, so clicking inserts without moving the caret; keyboard users can still Tab to the buttons.
 import { type MouseEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { Suggestion } from '../../lib/empathy/types';
+import type { SiteHealth } from '../../lib/sites/health';
+import { HEALTH_STRINGS, type HealthStrings } from './health-strings';
 import { type Box, placeChip } from './placement';
+import { SiteHealthMenu } from './SiteHealthMenu';
 import { COACH_STRINGS, type CoachStrings } from './strings';
 import type { CoachModel, CoachRewrite } from './types';
 
@@ -31,6 +34,11 @@ export interface CoachChipProps {
   shortcutLabel?: (index: number) => string;
   /** The chip's words in the browser's UI language; English when omitted. */
   strings?: CoachStrings;
+  /** What the coach sees on this page, for the chip's menu; no menu without it. */
+  health?: SiteHealth | null;
+  healthStrings?: HealthStrings;
+  /** Copies the diagnostic report (no message or draft text); resolves to whether it worked. */
+  onCopyDiagnostics?(): Promise<boolean>;
 }
 
 const keepFocus = (e: MouseEvent) => e.preventDefault();
@@ -44,6 +52,12 @@ export function CoachChip(props: CoachChipProps) {
   const t = props.strings ?? COACH_STRINGS.en;
   const ref = useRef<HTMLElement>(null);
   const [size, setSize] = useState({ width: 320, height: 48 });
+  const [menuOpen, setMenuOpen] = useState(false);
+  // The notice that a helpdesk's page changed under its adapter is shown once: until read or the menu opens.
+  const [noticeRead, setNoticeRead] = useState(false);
+  const ht = props.healthStrings ?? HEALTH_STRINGS[t.lang] ?? HEALTH_STRINGS.en;
+  const health = props.health ?? null;
+  const showNotice = Boolean(health?.fellBackFrom) && !noticeRead && !menuOpen;
   const headingId = useId();
   const customer = model.audience === 'customer';
 
@@ -95,6 +109,23 @@ export function CoachChip(props: CoachChipProps) {
           <span className="attune-emotion__dot" aria-hidden="true" />
           <span className="attune-emotion__text">{model.customerState}</span>
         </span>
+        {health && (
+          <button
+            type="button"
+            className="attune-icon"
+            data-testid="attune-menu"
+            aria-expanded={menuOpen}
+            aria-label={ht.menuLabel}
+            title={ht.menuTitle}
+            onMouseDown={keepFocus}
+            onClick={() => {
+              setMenuOpen((open) => !open);
+              setNoticeRead(true);
+            }}
+          >
+            ⋯
+          </button>
+        )}
         <button
           type="button"
           className="attune-icon"
@@ -117,7 +148,27 @@ export function CoachChip(props: CoachChipProps) {
           ×
         </button>
       </div>
-      {!collapsed && (
+      {health && menuOpen && (
+        <div className="attune-chip__body">
+          <SiteHealthMenu health={health} strings={ht} onCopyDiagnostics={props.onCopyDiagnostics} />
+        </div>
+      )}
+      {health?.fellBackFrom && showNotice && (
+        <div className="attune-chip__body">
+          <p className="attune-reason" role="status" data-testid="attune-site-notice">
+            {ht.fellBack(health.fellBackFrom.name)}{' '}
+            <button
+              type="button"
+              className="attune-rewrite"
+              onMouseDown={keepFocus}
+              onClick={() => setNoticeRead(true)}
+            >
+              {ht.noticeDismiss}
+            </button>
+          </p>
+        </div>
+      )}
+      {!collapsed && !menuOpen && (
         <div className="attune-chip__body">
           {customer && model.suggestions.length > 0 && (
             <ol className="attune-list" aria-label={t.suggestionsLabel}>

@@ -1,6 +1,7 @@
 // Everything the coach draws in its shadow root: the chip for the active composer and the risk overlay.
 import type { Suggestion } from '../../lib/empathy/types';
 import type { Lang } from '../../lib/empathy/types';
+import type { SiteHealth } from '../../lib/sites/health';
 import { CoachChip } from './CoachChip';
 import type { Box } from './placement';
 import { RiskOverlay } from './RiskOverlay';
@@ -27,6 +28,8 @@ export interface CoachRootState {
   viewport: { width: number; height: number };
   /** The chip's language: the browser's UI language when it is one of ours, else English. */
   uiLang: Lang;
+  /** What the coach sees on this page (the chip's menu); lib/coach/site-health.ts keeps it current. */
+  health?: SiteHealth | null;
 }
 
 export interface CoachHandlers {
@@ -36,6 +39,8 @@ export interface CoachHandlers {
   onDismissSuggestion(suggestion: Suggestion): void;
   onApplyRewrite(rewrite: CoachRewrite): void;
   onPreviewRewrite(rewrite: CoachRewrite | null): void;
+  /** Copies the site-health diagnostic report; resolves to whether it worked. */
+  onCopyDiagnostics?(): Promise<boolean>;
 }
 
 const shortcutLabel = (i: number) => `Alt+Shift+${i + 1}`;
@@ -57,6 +62,7 @@ export function CoachRoot({ state, handlers }: { state: CoachRootState; handlers
         collapsed={state.collapsed}
         shortcutLabel={shortcutLabel}
         strings={COACH_STRINGS[state.uiLang] ?? COACH_STRINGS.en}
+        health={state.health ?? null}
         {...handlers}
       />
     </>

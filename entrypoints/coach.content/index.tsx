@@ -7,8 +7,10 @@ import { createRoot, type Root } from 'react-dom/client';
 import { useStore } from 'zustand';
 import { CoachRoot, type CoachHandlers } from '../../components/coach/CoachRoot';
 import { type CoachStore, createCoachStore, startCoach } from '../../lib/coach';
+import { createSiteHealth } from '../../lib/coach/site-health';
 import { sendMessage } from '../../lib/messaging';
 import { DEFAULT_MATCHES, pickAdapter } from '../../lib/sites';
+import { saveSiteHealth } from '../../lib/sites/health-store';
 import { settingsItem } from '../../lib/sync/settings';
 import { createCoachEngine } from './engine';
 
@@ -22,14 +24,35 @@ export default defineContentScript({
   registration: 'runtime',
   cssInjectionMode: 'ui',
   async main(ctx) {
-    const adapter = pickAdapter(document, window);
     const engine = createCoachEngine(
       async (lang) => (await sendMessage('empathy:languagePack', { lang }).catch(() => null)) ?? undefined,
     );
     const store = createCoachStore();
+    const swallow = () => {};
+    // What the coach sees here, for the chip's menu and (saved once a second at most) the options page.
+    let saveTimer = 0;
+    const siteHealth = createSiteHealth({
+      doc: document,
+      win: window,
+      adapter: pickAdapter(document, window),
+      versions: { extension: browser.runtime.getManifest().version, userAgent: navigator.userAgent },
+      onChange: (health) => {
+        store.setState({ health });
+        if (saveTimer) return;
+        saveTimer = window.setTimeout(() => {
+          saveTimer = 0;
+          void saveSiteHealth(location.host, siteHealth.health()).catch(swallow);
+        }, 1000);
+      },
+    });
+    const adapter = siteHealth.adapter;
+    const copyDiagnostics = () =>
+      navigator.clipboard.writeText(siteHealth.report()).then(
+        () => true,
+        () => false,
+      );
     let mirrorParent: HTMLElement | null = null;
     let mounting = false;
-    const swallow = () => {};
     const coach = startCoach(
       {
         doc: document,
@@ -62,7 +85,9 @@ export default defineContentScript({
             onMount(container) {
               mirrorParent = container;
               const root = createRoot(container);
-              root.render(<CoachApp store={store} handlers={coach.handlers} />);
+              root.render(
+                <CoachApp store={store} handlers={{ ...coach.handlers, onCopyDiagnostics: copyDiagnostics }} />,
+              );
               return root;
             },
             onRemove(root) {

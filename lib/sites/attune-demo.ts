@@ -32,6 +32,8 @@ function closestAny(el: Element, selectors: readonly DatedSelector[]): Element |
 export const attuneDemoAdapter: SiteAdapter = {
   id: 'attune-demo',
   name: 'Attune demo helpdesk',
+  selectors: ATTUNE_DEMO_SELECTORS,
+  healthKeys: ['ticket', 'composerForm'],
   // Served on 127.0.0.1/localhost, which the default content-script matches already cover.
   matches: ['http://127.0.0.1/*', 'http://localhost/*'],
   detect(doc) {

@@ -43,6 +43,8 @@ export function latestIncoming(doc: Document): Element | null {
 export const chatwootAdapter: SiteAdapter = {
   id: 'chatwoot',
   name: 'Chatwoot',
+  selectors: CHATWOOT_SELECTORS,
+  healthKeys: ['message', 'composer'],
   matches: [],
   detect: (doc) =>
     queryFirst(doc, CHATWOOT_SELECTORS.message) !== null && queryFirst(doc, CHATWOOT_SELECTORS.replyBox) !== null,

@@ -75,6 +75,8 @@ function audienceOf(block: Element): Audience {
 export const freescoutAdapter: SiteAdapter = {
   id: 'freescout',
   name: 'FreeScout',
+  selectors: FREESCOUT_SELECTORS,
+  healthKeys: ['thread', 'editor'],
   // Self-hosted: enabled per site from the options page; localhost is covered by the default matches.
   matches: [],
   detect: (doc) => isFreeScout(doc),

@@ -28,6 +28,8 @@ export function isFreshdesk(doc: Document, win: Window): boolean {
 export const freshdeskAdapter: SiteAdapter = {
   id: 'freshdesk',
   name: 'Freshdesk',
+  selectors: FRESHDESK_SELECTORS,
+  healthKeys: ['item'],
   matches: ['*://*.freshdesk.com/*'],
   detect: (doc, win) => isFreshdesk(doc, win),
   classifyComposer: (el, doc) => genericAdapter.classifyComposer(el, doc),

@@ -113,6 +113,8 @@ function threadId(win: Window): string | null {
 export const gmailAdapter: SiteAdapter = {
   id: 'gmail',
   name: 'Gmail',
+  selectors: GMAIL_SELECTORS,
+  healthKeys: ['message', 'composer'],
   matches: ['*://mail.google.com/*'],
   detect: (_doc, win) => win.location.hostname === 'mail.google.com',
   classifyComposer(el, doc): ComposerClassification | null {

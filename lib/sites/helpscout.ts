@@ -40,6 +40,8 @@ function latestCustomerThread(doc: Document): Element | null {
 export const helpscoutAdapter: SiteAdapter = {
   id: 'helpscout',
   name: 'Help Scout',
+  selectors: HELPSCOUT_SELECTORS,
+  healthKeys: ['thread', 'composer'],
   matches: ['*://secure.helpscout.net/*'],
   detect: (doc, win) =>
     win.location.hostname === 'secure.helpscout.net' || queryFirst(doc, HELPSCOUT_SELECTORS.customerThread) !== null,

@@ -88,6 +88,8 @@ function bodyText(group: Element): string {
 export const intercomAdapter: SiteAdapter = {
   id: 'intercom',
   name: 'Intercom',
+  selectors: INTERCOM_SELECTORS,
+  healthKeys: ['partGroup', 'layoutPart', 'composer'],
   matches: ['*://app.intercom.com/*'],
   detect: (doc, win) =>
     win.location.hostname === 'app.intercom.com' ||

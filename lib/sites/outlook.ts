@@ -27,6 +27,8 @@ const HOSTS = /^outlook\.(office|office365|live)\.com$/i;
 export const outlookAdapter: SiteAdapter = {
   id: 'outlook',
   name: 'Outlook on the web',
+  selectors: OUTLOOK_SELECTORS,
+  healthKeys: ['composer'],
   matches: ['*://outlook.office.com/*', '*://outlook.office365.com/*', '*://outlook.live.com/*'],
   detect: (_doc, win) => HOSTS.test(win.location.hostname),
   classifyComposer(el, doc): ComposerClassification | null {

@@ -353,6 +353,8 @@ function isRtComposer(el: Element, doc: Document): boolean {
 export const requestTrackerAdapter: SiteAdapter = {
   id: 'request-tracker',
   name: 'Request Tracker',
+  selectors: RT_SELECTORS,
+  healthKeys: ['composerTextarea', 'transaction', 'marker'],
   // Self-hosted: no public domain to match; enabled per origin at run time (and localhost by default).
   matches: [],
   detect: (doc, win) => isRequestTracker(doc, win),

@@ -1,6 +1,7 @@
 // Contract between site adapters (lib/sites/*.ts) and the content script (entrypoints/helpdesk.content).
 // Adapters take `document`/`window` as parameters so tests can pass a parsed saved page (STYLE.md #5).
 import type { Channel } from '../empathy/types';
+import type { DatedSelector } from './dom';
 
 /** Who reads what is written in a composer: customer-facing replies get empathy nudges, internal notes don't. */
 export type Audience = 'customer' | 'internal';
@@ -43,6 +44,14 @@ export interface SiteAdapter {
   /** Stable id, also the fixture folder name under tests/fixtures/<id>/. */
   id: string;
   name: string;
+  /** The adapter's dated selectors by role (its *_SELECTORS table), for site health and diagnostic reports. */
+  selectors?: Readonly<Record<string, readonly DatedSelector[]>>;
+  /**
+   * Roles of `selectors` that a conversation page with a composer must match. When none of them matches
+   * anything while the coach has found a composer, the helpdesk changed its markup: the coach says so and
+   * falls back to the generic adapter.
+   */
+  healthKeys?: readonly string[];
   /** Match patterns for the content script (static hosts); self-hosted installs are enabled at run time. */
   matches: string[];
   /** Whether this adapter handles the page (checked in registry order; generic is last and always true). */

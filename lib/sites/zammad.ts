@@ -63,6 +63,8 @@ function latestCustomerArticle(doc: Document): Element | null {
 export const zammadAdapter: SiteAdapter = {
   id: 'zammad',
   name: 'Zammad',
+  selectors: ZAMMAD_SELECTORS,
+  healthKeys: ['article', 'composer'],
   matches: [],
   detect: (doc) =>
     queryFirst(doc, ZAMMAD_SELECTORS.article) !== null || queryFirst(doc, ZAMMAD_SELECTORS.composer) !== null,

@@ -205,6 +205,8 @@ function paneOf(el: Element, doc: Document): ParentNode {
 export const zendeskAdapter: SiteAdapter = {
   id: 'zendesk',
   name: 'Zendesk',
+  selectors: ZENDESK_SELECTORS,
+  healthKeys: ['logItem', 'composer'],
   matches: ['*://*.zendesk.com/*'],
   detect: (doc, win) => isZendesk(doc, win),
   classifyComposer(el, doc): ComposerClassification | null {
