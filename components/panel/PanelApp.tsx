@@ -9,7 +9,7 @@ import { CoachingView } from './CoachingView';
 import { FeedbackView } from './FeedbackView';
 import { KpisView } from './KpisView';
 import { PulseView } from './PulseView';
-import { TeamView } from './TeamView';
+import { TeamView } from './team/TeamView';
 
 const AGENT_TABS: PanelTab[] = ['kpis', 'feedback', 'coaching', 'pulse'];
 

@@ -1,7 +1,7 @@
 // Lead-mode caches hold the hub's responses as sent (`team` table, `data: unknown`). These readers turn them
 // into what the Team view draws and drop anything malformed instead of throwing.
-import { CHANNELS, type ContactChannel, isOneOf } from '../../lib/contract/vocab';
-import type { Kpi } from '../../lib/db';
+import { CHANNELS, type ContactChannel, isOneOf } from '../../../lib/contract/vocab';
+import type { Kpi } from '../../../lib/db';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -8,7 +8,7 @@ import {
   readTeamKpis,
   readTeamPulse,
   readTeamTips,
-} from '../../../components/panel/team-data';
+} from '../../../components/panel/team/data';
 import type { ReplyFlags } from '../../../lib/db';
 import { DEFAULT_FEEDBACK_FILTERS, type FeedbackFilters } from '../../../lib/store/panel';
 import { feedbackItem } from './helpers';

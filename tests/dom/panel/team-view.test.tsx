@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { TeamView } from '../../../components/panel/TeamView';
+import { TeamView } from '../../../components/panel/team/TeamView';
 import { db } from '../../../lib/db';
 import { kpi, renderPanel, resetPanel, spyActions, status } from './helpers';
 

@@ -1,0 +1,95 @@
+// Team (leads only): one section per file in this folder; this file lays them out.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../../lib/db';
+import { formatWhen } from '../../common/format';
+import { usePanelActions } from '../actions';
+import { readMembers, readTeamRequests } from './data';
+import { Feedback, useRunner } from './runner';
+import { AgentKpis } from './AgentKpis';
+import { ComposeTip } from './ComposeTip';
+import { SentTips } from './SentTips';
+import { RequestItem } from './RequestItem';
+import { Targets } from './Targets';
+import { Library } from './Library';
+import { Pairing } from './Pairing';
+import { TeamPulse } from './TeamPulse';
+
+/** Team (leads only): per-agent influenceable KPIs, tips, questions, targets, the phrase library, pulse. */
+export function TeamView({ teamId }: { teamId: string | null }) {
+  const { t, i18n } = useTranslation();
+  const actions = usePanelActions();
+  const rows = useLiveQuery(() => db.team.toArray(), []);
+  const status = useLiveQuery(() => db.getMeta('status'), []);
+  const refresh = useRunner();
+  const byKey = useMemo(() => new Map((rows ?? []).map((r) => [r.key, r])), [rows]);
+  const offline = status?.state === 'offline';
+  const members = readMembers(byKey.get('members')?.data);
+  const requests = readTeamRequests(byKey.get('requests')?.data);
+  const open = requests.filter((r) => !r.answer);
+  const feedbackIds = [...new Set(requests.map((r) => r.feedbackId).filter((id): id is string => !!id))];
+  const fetchedAt = byKey.get('kpis:30d')?.fetchedAt ?? byKey.get('members')?.fetchedAt;
+
+  return (
+    <section className="view view--team" aria-labelledby="team-title">
+      <h2 id="team-title">{t('team.title')}</h2>
+      <p className="filters">
+        <button type="button" onClick={() => void refresh.run(actions.team.refresh())} disabled={offline}>
+          {t('team.refresh')}
+        </button>
+        {fetchedAt && (
+          <span className="muted small">{t('team.fetchedAt', { time: formatWhen(fetchedAt, i18n.language) })}</span>
+        )}
+      </p>
+      {offline && <p className="muted small">{t('team.onlineOnly')}</p>}
+      <Feedback message={null} error={refresh.error} />
+      {rows === undefined ? (
+        <p className="muted">{t('app.loading')}</p>
+      ) : (
+        <>
+          <section className="team-section">
+            <h3>{t('team.agentsTitle')}</h3>
+            <AgentKpis data={byKey.get('kpis:30d')?.data} />
+          </section>
+          <section className="team-section">
+            <h3>{t('team.compose')}</h3>
+            <ComposeTip teamId={teamId} members={members} feedbackIds={feedbackIds} disabled={offline} />
+          </section>
+          <section className="team-section">
+            <h3>{t('team.requestsTitle')}</h3>
+            {open.length === 0 ? (
+              <p className="muted">{t('team.requestsEmpty')}</p>
+            ) : (
+              <ul className="plain" data-testid="team-requests">
+                {open.map((r) => (
+                  <RequestItem key={r.id} {...r} disabled={offline} />
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="team-section">
+            <h3>{t('team.tipsTitle')}</h3>
+            <SentTips data={byKey.get('tips')?.data} members={members} />
+          </section>
+          <section className="team-section">
+            <h3>{t('team.targetsTitle')}</h3>
+            <Targets data={byKey.get('targets')?.data} disabled={offline} />
+          </section>
+          <section className="team-section">
+            <h3>{t('team.libraryTitle')}</h3>
+            <Library disabled={offline} />
+          </section>
+          <section className="team-section">
+            <h3>{t('team.pairTitle')}</h3>
+            <Pairing members={members} disabled={offline} />
+          </section>
+          <section className="team-section">
+            <h3>{t('team.pulseTitle')}</h3>
+            <TeamPulse data={byKey.get('pulse')?.data} />
+          </section>
+        </>
+      )}
+    </section>
+  );
+}
