@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeMessage, loadAllLanguagePacks, registerEmotionModel } from '../lib/empathy';
 import { type CombineSettings, loadEmotionModelData, type EmotionModelData } from '../lib/empathy/model/classifier';
-import { hashFeatures } from '../lib/empathy/model/features';
+import { quantise, train } from './linear-train';
 import { EMOTIONS, type Emotion, LANGS, type Lang } from '../lib/empathy/types';
 import {
   DATA_DIR,
@@ -47,124 +47,6 @@ export const SETTINGS = {
     blankSure: [0.8, 0.9, 1.01],
   },
 };
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface Example {
-  feats: Int32Array;
-  norm: number;
-  target: Float64Array;
-  weight: number;
-}
-
-function featurise(text: string, mask: number): { feats: Int32Array; norm: number } {
-  const list: number[] = [];
-  const n = hashFeatures(text, mask, (b) => list.push(b));
-  return { feats: Int32Array.from(list), norm: n > 0 ? 1 / Math.sqrt(n) : 0 };
-}
-
-function train(
-  rows: (Row & { weight: number })[],
-  classes: Emotion[],
-  bits: number,
-): { w: Float64Array; b: Float64Array } {
-  const k = classes.length;
-  const buckets = 1 << bits;
-  const mask = buckets - 1;
-  const counts = new Float64Array(k);
-  for (const r of rows) {
-    for (const s of r.states) {
-      const c = classes.indexOf(s);
-      counts[c] = (counts[c] as number) + 1 / r.states.length;
-    }
-  }
-  const classWeight = Array.from(counts, (c) => (rows.length / (k * Math.max(1, c))) ** SETTINGS.balance);
-  const examples: Example[] = rows.map((r) => {
-    const { feats, norm } = featurise(r.text, mask);
-    const target = new Float64Array(k);
-    let weight = 0;
-    for (const s of r.states) {
-      const c = classes.indexOf(s);
-      target[c] = 1 / r.states.length;
-      weight += (classWeight[c] as number) / r.states.length;
-    }
-    return { feats, norm, target, weight: weight * r.weight };
-  });
-  const w = new Float64Array(buckets * k);
-  const g2 = new Float64Array(buckets * k).fill(1e-8);
-  const b = new Float64Array(k);
-  const bg2 = new Float64Array(k).fill(1e-8);
-  const rand = mulberry32(SETTINGS.seed);
-  const order = examples.map((_, i) => i);
-  const z = new Float64Array(k);
-  const lr = SETTINGS.learningRate;
-  for (let epoch = 0; epoch < SETTINGS.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
-    for (const idx of order) {
-      const ex = examples[idx] as Example;
-      for (let c = 0; c < k; c++) z[c] = b[c] as number;
-      for (const f of ex.feats) {
-        const base = f * k;
-        for (let c = 0; c < k; c++) z[c] = (z[c] as number) + (w[base + c] as number) * ex.norm;
-      }
-      let max = Number.NEGATIVE_INFINITY;
-      for (let c = 0; c < k; c++) max = Math.max(max, z[c] as number);
-      let sum = 0;
-      for (let c = 0; c < k; c++) {
-        z[c] = Math.exp((z[c] as number) - max);
-        sum += z[c] as number;
-      }
-      for (let c = 0; c < k; c++) {
-        const g = ((z[c] as number) / sum - (ex.target[c] as number)) * ex.weight;
-        bg2[c] = (bg2[c] as number) + g * g;
-        b[c] = (b[c] as number) - (lr * g) / Math.sqrt(bg2[c] as number);
-        if (g === 0) continue;
-        for (const f of ex.feats) {
-          const i = f * k + c;
-          const gi = g * ex.norm + SETTINGS.l2 * (w[i] as number);
-          g2[i] = (g2[i] as number) + gi * gi;
-          w[i] = (w[i] as number) - (lr * gi) / Math.sqrt(g2[i] as number);
-        }
-      }
-    }
-  }
-  return { w, b };
-}
-
-function quantise(lang: Lang, classes: Emotion[], bits: number, w: Float64Array, b: Float64Array): EmotionModelData {
-  const k = classes.length;
-  const buckets = 1 << bits;
-  const scales: number[] = [];
-  const q = new Int8Array(buckets * k);
-  for (let c = 0; c < k; c++) {
-    let max = 0;
-    for (let f = 0; f < buckets; f++) max = Math.max(max, Math.abs(w[f * k + c] as number));
-    const scale = max > 0 ? max / 127 : 1;
-    scales.push(Number(scale.toPrecision(6)));
-    for (let f = 0; f < buckets; f++) q[f * k + c] = Math.round((w[f * k + c] as number) / scale);
-  }
-  return {
-    format: 'attune-emotion-linear/1',
-    lang,
-    classes,
-    bits,
-    scales,
-    bias: Array.from(b, (x) => Number(x.toFixed(5))),
-    weights: Buffer.from(q.buffer).toString('base64'),
-  };
-}
 
 function predictAll(data: EmotionModelData, rows: Row[]): Emotion[] {
   const model = loadEmotionModelData(data);
@@ -276,8 +158,18 @@ for (const lang of LANGS) {
   );
   const classes = EMOTIONS.filter((e) => all.some((r) => r.states.includes(e)));
   const bits = SETTINGS.bits[lang];
-  const { w, b } = train(fit, classes, bits);
-  const raw = quantise(lang, classes, bits, w, b);
+  const { w, b } = train(
+    fit.map((r) => ({ text: r.text, labels: r.states, weight: r.weight })),
+    classes,
+    bits,
+    SETTINGS,
+  );
+  const raw: EmotionModelData = {
+    format: 'attune-emotion-linear/1',
+    lang,
+    classes,
+    ...quantise(classes, bits, w, b),
+  };
   const checkBefore = macroF1(
     check.map((r) => r.states[0] as Emotion),
     predictAll(raw, check),

@@ -30,7 +30,9 @@ export interface CoachStrings {
   emotions: Record<Emotion, string>;
   cues: Partial<Record<CueKind, string>>;
   nthContact(n: number): string;
-  // Why a phrase is suggested (the engine words its reasons in English; the UI words them by kind).
+  /** Said when the engine's learned model, not a cue or emotion word, decided the customer's state. */
+  byWording: string;
+  // Why a phrase is suggested: the engine gives reason codes (Suggestion.why); these are their words.
   reasons: Record<Behavior | 'greeting' | 'closing', string>;
   /** Leads the reason when the customer is upset, e.g. "The customer sounds frustrated." */
   reasonLead: Record<Exclude<Emotion, 'neutral'>, string>;
@@ -80,6 +82,7 @@ const en: CoachStrings = {
   },
   nthContact: (n) =>
     `${ordinal(['second', 'third', 'fourth', 'fifth', 'sixth'], (k) => `${k}th`)(n)} contact about this`,
+  byWording: 'read from the wording as a whole',
   reasons: {
     acknowledge: 'Acknowledge how the customer feels before the solution.',
     apology: 'Apologise: the customer was let down.',
@@ -151,6 +154,7 @@ const sv: CoachStrings = {
   },
   nthContact: (n) =>
     `${ordinal(['andra', 'tredje', 'fjärde', 'femte', 'sjätte'], (k) => `${k}:e`)(n)} kontakten om detta`,
+  byWording: 'utifrån formuleringen som helhet',
   reasons: {
     acknowledge: 'Bekräfta kundens känslor innan du kommer till lösningen.',
     apology: 'Be om ursäkt: kunden har blivit sviken.',
@@ -222,6 +226,7 @@ const nb: CoachStrings = {
   },
   nthContact: (n) =>
     `${ordinal(['andre', 'tredje', 'fjerde', 'femte', 'sjette'], (k) => `${k}.`)(n)} henvendelse om dette`,
+  byWording: 'ut fra ordlyden som helhet',
   reasons: {
     acknowledge: 'Anerkjenn hvordan kunden har det før du kommer med løsningen.',
     apology: 'Be om unnskyldning: kunden er blitt sviktet.',
@@ -293,6 +298,7 @@ const da: CoachStrings = {
   },
   nthContact: (n) =>
     `${ordinal(['anden', 'tredje', 'fjerde', 'femte', 'sjette'], (k) => `${k}.`)(n)} henvendelse om dette`,
+  byWording: 'ud fra formuleringen som helhed',
   reasons: {
     acknowledge: 'Anerkend kundens følelser, før du kommer med løsningen.',
     apology: 'Sig undskyld: kunden er blevet svigtet.',
@@ -364,6 +370,7 @@ const fi: CoachStrings = {
   },
   nthContact: (n) =>
     `${ordinal(['toinen', 'kolmas', 'neljäs', 'viides', 'kuudes'], (k) => `${k}.`)(n)} yhteydenotto tästä asiasta`,
+  byWording: 'viestin sanamuodon perusteella',
   reasons: {
     acknowledge: 'Tunnusta asiakkaan tunteet ennen ratkaisua.',
     apology: 'Pyydä anteeksi: asiakas on joutunut pettymään.',

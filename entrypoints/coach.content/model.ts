@@ -5,20 +5,20 @@ import { COACH_STRINGS, type CoachStrings } from '../../components/coach/strings
 import type { DraftAnalysis, Emotion, MessageAnalysis, Risk, Suggestion } from '../../lib/empathy/types';
 import type { Audience } from '../../lib/sites/types';
 
-// The engine words greeting and sign-off reasons like this (lib/empathy/suggest.ts); every other reason is
-// its behaviour's, led by the customer's emotion. The chip words them in the agent's UI language instead.
-const ENGINE_SLOT_REASONS: Record<string, 'greeting' | 'closing'> = {
-  'Emails read warmer with a greeting.': 'greeting',
-  'Close the email with a sign-off.': 'closing',
-};
-
-/** Why a phrase is suggested, in the chip's language. */
+/**
+ * Why a phrase is suggested, in the chip's language, from the engine's reason codes (`why`), never from its
+ * English sentence. A suggestion without codes is explained by its kind and the customer's emotion.
+ */
 export function suggestionReason(s: Suggestion, emotion: Emotion, strings: CoachStrings): string {
-  if (s.kind === 'rewrite') return s.reason;
-  const slot = ENGINE_SLOT_REASONS[s.reason];
-  if (slot) return strings.reasons[slot];
-  const reason = strings.reasons[s.kind];
-  return emotion === 'neutral' ? reason : `${strings.reasonLead[emotion]} ${reason}`;
+  const why = s.why;
+  if (s.kind === 'rewrite' || why?.code === 'rewrite') {
+    return why?.risk ? strings.risks[why.risk] : s.reason;
+  }
+  const code = why?.code ?? s.kind;
+  const reason = strings.reasons[code];
+  if (code === 'greeting' || code === 'closing') return reason;
+  const lead = why ? why.emotion : emotion === 'neutral' ? undefined : emotion;
+  return lead ? `${strings.reasonLead[lead]} ${reason}` : reason;
 }
 
 export interface ModelInput {
@@ -74,10 +74,7 @@ export function buildCoachModel(input: ModelInput): CoachModel {
     lang: analysis.lang,
     score: Math.max(0, Math.min(100, Math.round(analysis.score))),
     emotion,
-    customerState:
-      audience === 'customer'
-        ? describeCustomer(input.customer, input.customerText ?? undefined, strings)
-        : strings.internalNote,
+    customerState: audience === 'customer' ? customerState(input, strings) : strings.internalNote,
     suggestions,
     rewrites: audience === 'customer' ? rewrites.slice(0, 3) : [],
     readability:
@@ -85,4 +82,11 @@ export function buildCoachModel(input: ModelInput): CoachModel {
         ? { label: strings.readability(label), longSentences: readability.longSentences.length }
         : null,
   };
+}
+
+/** The customer's state, saying so when the learned model (not a cue or an emotion word) decided it. */
+function customerState(input: ModelInput, strings: CoachStrings): string {
+  const state = describeCustomer(input.customer, input.customerText ?? undefined, strings);
+  if (input.customer?.basis !== 'model') return state;
+  return state.includes(' — ') ? `${state}, ${strings.byWording}` : `${state} — ${strings.byWording}`;
 }

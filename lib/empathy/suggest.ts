@@ -17,6 +17,7 @@ import type {
   Span,
   Suggestion,
   SuggestionUsage,
+  SuggestionWhy,
 } from './types';
 
 export const MAX_SUGGESTIONS = 5;
@@ -39,7 +40,9 @@ export interface RankInput {
   usage: SuggestionUsage | undefined;
 }
 
-const REASONS: Record<Behavior, string> = {
+// English words for the reason codes (SuggestionWhy); the chip words the codes in the agent's language
+// (components/coach/strings.ts), so changing a sentence here changes nothing there.
+const REASONS: Record<Behavior | 'greeting' | 'closing', string> = {
   acknowledge: 'Acknowledge how the customer feels before the solution.',
   apology: 'Apologise: the customer was let down.',
   restate: "Show you listened: sum up the customer's issue in your own words.",
@@ -49,16 +52,26 @@ const REASONS: Record<Behavior, string> = {
   ownership: 'Take ownership: say you will follow it through.',
   thanks: 'Thank the customer.',
   personal: 'Make it personal.',
+  greeting: 'Emails read warmer with a greeting.',
+  closing: 'Close the email with a sign-off.',
 };
 
-const EMOTION_LABEL: Record<Emotion, string> = {
-  frustrated: 'The customer sounds frustrated',
-  disappointed: 'The customer sounds disappointed',
-  worried: 'The customer sounds worried',
-  confused: 'The customer sounds unsure',
-  positive: 'The customer sounds happy',
-  neutral: 'Good practice',
+const EMOTION_LEAD: Record<Exclude<Emotion, 'neutral'>, string> = {
+  frustrated: 'The customer sounds frustrated.',
+  disappointed: 'The customer sounds disappointed.',
+  worried: 'The customer sounds worried.',
+  confused: 'The customer sounds unsure.',
+  positive: 'The customer sounds happy.',
 };
+
+/** The English sentence for a reason code (the `reason` field). */
+export function englishReason(why: SuggestionWhy, original?: string): string {
+  if (why.code === 'rewrite') {
+    return `"${original ?? ''}" can read as ${(why.risk ?? 'dismissive').replace('-', ' ')}; try a gentler wording.`;
+  }
+  const reason = REASONS[why.code];
+  return why.emotion ? `${EMOTION_LEAD[why.emotion]} ${reason}` : reason;
+}
 
 /**
  * Fills `{name}` and `{issue}`. A `[...]` segment whose placeholder has no value is dropped; a bare
@@ -142,19 +155,20 @@ export function rankSuggestions(input: RankInput): Suggestion[] {
     if (!r.rewrite) continue;
     const original = input.text.slice(r.span[0], r.span[1]);
     if (normalise(original) === normalise(r.rewrite)) continue;
-    const reason = `"${original}" can read as ${r.kind.replace('-', ' ')}; try a gentler wording.`;
+    const why: SuggestionWhy = { code: 'rewrite', risk: r.kind };
+    const reason = englishReason(why, original);
     if (r.kind === 'negative-framing') {
       if (leadIn) continue;
       leadIn = true;
       out.push({
-        s: { id: `rewrite:${r.rule}`, kind: 'rewrite', text: capitalise(r.rewrite), reason },
+        s: { id: `rewrite:${r.rule}`, kind: 'rewrite', text: capitalise(r.rewrite), reason, why },
         rank: 1.5 + (upset ? intensity : 0),
       });
       continue;
     }
     const { text, replaces } = fitRewrite(input.text, r.span, r.rewrite);
     out.push({
-      s: { id: `rewrite:${r.rule}:${r.span[0]}`, kind: 'rewrite', text, reason, replaces },
+      s: { id: `rewrite:${r.rule}:${r.span[0]}`, kind: 'rewrite', text, reason, why, replaces },
       rank: 2 + (upset ? intensity : 0),
     });
   }
@@ -175,12 +189,13 @@ export function rankSuggestions(input: RankInput): Suggestion[] {
   };
 
   // Rank every phrase first (cheap), then fill and check only the best few per behaviour.
-  const groups = new Map<string, { p: Phrase; rank: number; reason: string }[]>();
+  const groups = new Map<string, { p: Phrase; rank: number; why: SuggestionWhy }[]>();
+  const lead = emotion === 'neutral' ? undefined : emotion;
   for (const p of merged.phrases) {
     if (p.lang !== input.lang) continue;
     if (p.channels && !p.channels.includes(input.channel)) continue;
     let rank: number;
-    let reason: string;
+    let why: SuggestionWhy;
     if (p.slot) {
       // Greetings and sign-offs belong to email only, once.
       if (input.channel !== 'email') continue;
@@ -188,12 +203,12 @@ export function rankSuggestions(input: RankInput): Suggestion[] {
       if (p.slot === 'closing' && input.hasClosing) continue;
       // An email without a greeting reads cold; the sign-off matters less.
       rank = p.slot === 'greeting' ? 0.95 : 0.6;
-      reason = p.slot === 'greeting' ? 'Emails read warmer with a greeting.' : 'Close the email with a sign-off.';
+      why = { code: p.slot };
     } else {
       if (input.present.has(p.kind)) continue;
       rank = need(p.kind);
       if (rank <= 0.05) continue;
-      reason = emotion === 'neutral' ? REASONS[p.kind] : `${EMOTION_LABEL[emotion]}. ${REASONS[p.kind]}`;
+      why = lead ? { code: p.kind, emotion: lead } : { code: p.kind };
     }
     // A placeholder outside an optional [...] segment is part of the sentence: without a value, skip it.
     if (bareKeys(p.text).some((k) => (k === 'name' ? !values.name : k === 'issue' ? !values.issue : true))) continue;
@@ -207,8 +222,8 @@ export function rankSuggestions(input: RankInput): Suggestion[] {
     // One phrase per behaviour (or slot): the agent needs a choice of moves, not five apologies.
     const group = p.slot ?? p.kind;
     const list = groups.get(group);
-    if (list) list.push({ p, rank, reason });
-    else groups.set(group, [{ p, rank, reason }]);
+    if (list) list.push({ p, rank, why });
+    else groups.set(group, [{ p, rank, why }]);
   }
   const best: { s: Suggestion; rank: number }[] = [];
   for (const list of groups.values()) {
@@ -218,7 +233,7 @@ export function rankSuggestions(input: RankInput): Suggestion[] {
       const norm = normalise(text);
       // Never suggest what the draft already says.
       if (norm === '' || draftNorm.includes(` ${norm} `)) continue;
-      best.push({ s: { id: c.p.id, kind: c.p.kind, text, reason: c.reason }, rank: c.rank });
+      best.push({ s: { id: c.p.id, kind: c.p.kind, text, reason: englishReason(c.why), why: c.why }, rank: c.rank });
       break;
     }
   }

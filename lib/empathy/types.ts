@@ -97,11 +97,29 @@ export interface DraftContext {
   usage?: SuggestionUsage;
 }
 
+/** Why a suggestion is made, as codes a UI words in its own language (see SuggestionWhy). */
+export type ReasonCode = Behavior | 'greeting' | 'closing' | 'rewrite';
+
+export interface SuggestionWhy {
+  /** A missing behaviour, an email greeting or sign-off, or a gentler wording for a risk. */
+  code: ReasonCode;
+  /** The customer's emotion that led to it (absent when neutral). */
+  emotion?: Exclude<Emotion, 'neutral'>;
+  /** For 'rewrite': the risk the original wording carries. */
+  risk?: Risk;
+}
+
 export interface Suggestion {
   id: string;
   kind: Behavior | 'rewrite';
   text: string;
+  /** The reason in English, made from `why` (for logs and callers without their own words). */
   reason: string;
+  /**
+   * The reason as codes: UIs word these in the agent's language rather than parsing `reason`. Always set
+   * by the engine; optional so hand-made suggestions (a team library preview, tests) need not invent one.
+   */
+  why?: SuggestionWhy;
   replaces?: Span;
 }
 

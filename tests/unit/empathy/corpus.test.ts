@@ -9,14 +9,20 @@ import { CUE_LABELS, corpusLanguages, evalDetection, evalDrafts, evalMessages, r
 
 const INDUSTRIES = ['telecom', 'retail', 'banking', 'utilities', 'travel', 'public'];
 
-/** Test-split floors: emotion accuracy, draft micro-F1 (behaviours + risks), cue macro-F1. */
-const FLOORS: Partial<Record<Lang, { emotion: number; draftF1: number; cueF1: number }>> = {
-  en: { emotion: 0.65, draftF1: 0.75, cueF1: 0.6 },
-  sv: { emotion: 0.62, draftF1: 0.72, cueF1: 0.62 },
+/**
+ * Test-split floors: emotion accuracy, draft micro-F1 (behaviours + risks), cue macro-F1. Measured with
+ * `npm run eval:empathy` (rules + model; see the README's engine table) and set about one test message
+ * under it: a test split holds ~40 messages per language, so one message moves accuracy by ~2.5 points.
+ */
+const FLOORS: Record<Lang, { emotion: number; draftF1: number; cueF1: number }> = {
+  en: { emotion: 0.79, draftF1: 0.81, cueF1: 0.76 }, // measured 0.821 / 0.83 / 0.78
+  sv: { emotion: 0.77, draftF1: 0.77, cueF1: 0.82 }, // measured 0.800 / 0.79 / 0.84
+  nb: { emotion: 0.9, draftF1: 0.91, cueF1: 0.95 }, // measured 0.927 / 0.93 / 0.97
+  da: { emotion: 0.85, draftF1: 0.93, cueF1: 0.95 }, // measured 0.878 / 0.95 / 0.97
+  fi: { emotion: 0.9, draftF1: 0.92, cueF1: 0.96 }, // measured 0.927 / 0.94 / 0.98
 };
-/** Languages whose pack another engineer wrote get a generic floor until measured. */
-const DEFAULT_FLOOR = { emotion: 0.5, draftF1: 0.6, cueF1: 0.5 };
-const DETECTION_FLOOR = 0.9;
+/** Language detection on the test split (measured: en 100 %, sv 98.8 %, nb 96.7 %, da 91.2 %, fi 100 %). */
+const DETECTION_FLOORS: Record<Lang, number> = { en: 0.97, sv: 0.96, nb: 0.94, da: 0.88, fi: 0.97 };
 
 beforeAll(async () => {
   await loadAllLanguagePacks();
@@ -67,14 +73,14 @@ describe.each(langs)('corpus %s', (lang) => {
     expect(new Set(drafts.map((d) => d.channel)).size).toBe(2);
   });
 
-  test(`language detection on the test split >= ${DETECTION_FLOOR}`, () => {
+  test(`language detection on the test split >= ${DETECTION_FLOORS[lang]}`, () => {
     const texts = [...messages, ...drafts].filter((x) => x.split === 'test').map((x) => ({ text: x.text, lang }));
-    expect(evalDetection(texts).accuracy).toBeGreaterThanOrEqual(DETECTION_FLOOR);
+    expect(evalDetection(texts).accuracy).toBeGreaterThanOrEqual(DETECTION_FLOORS[lang]);
   });
 
   test.runIf(hasLanguagePackSoon(lang))('the engine reaches its floors on the test split', () => {
     expect(hasLanguagePack(lang)).toBe(true);
-    const floor = FLOORS[lang] ?? DEFAULT_FLOOR;
+    const floor = FLOORS[lang];
     const m = evalMessages(messages.filter((x) => x.split === 'test'));
     const d = evalDrafts(drafts.filter((x) => x.split === 'test'));
     const cues = m.cues.filter((c) => c.tp + c.fp + c.fn > 0);
