@@ -21,6 +21,10 @@ export interface HealthStrings {
   copied: string;
   copyFailed: string;
   reportHint: string;
+  /** Options page: the last page the coach read on each site. */
+  seenHeading: string;
+  noneSeen: string;
+  seenAt(when: string): string;
 }
 
 const LANGUAGE_NAMES: Record<Lang, Record<Lang, string>> = {
@@ -52,6 +56,9 @@ export const HEALTH_STRINGS: Record<Lang, HealthStrings> = {
     copied: 'Copied',
     copyFailed: 'Could not copy',
     reportHint: 'Selectors, match counts, editor kinds and versions; never message or draft text.',
+    seenHeading: 'What the coach saw',
+    noneSeen: 'Nothing yet: open a ticket in your helpdesk.',
+    seenAt: (when) => `seen ${when}`,
   },
   sv: {
     menuLabel: 'Vad coachen ser på den här sidan',
@@ -73,6 +80,9 @@ export const HEALTH_STRINGS: Record<Lang, HealthStrings> = {
     copied: 'Kopierat',
     copyFailed: 'Kunde inte kopiera',
     reportHint: 'Selektorer, antal träffar, redigerartyp och versioner; aldrig meddelande- eller utkasttext.',
+    seenHeading: 'Vad coachen såg',
+    noneSeen: 'Inget ännu: öppna ett ärende i ert ärendesystem.',
+    seenAt: (when) => `sett ${when}`,
   },
   nb: {
     menuLabel: 'Hva coachen ser på denne siden',
@@ -94,6 +104,9 @@ export const HEALTH_STRINGS: Record<Lang, HealthStrings> = {
     copied: 'Kopiert',
     copyFailed: 'Kunne ikke kopiere',
     reportHint: 'Selektorer, antall treff, editortyper og versjoner; aldri meldings- eller utkasttekst.',
+    seenHeading: 'Hva coachen så',
+    noneSeen: 'Ingenting ennå: åpne en sak i kundeservicesystemet.',
+    seenAt: (when) => `sett ${when}`,
   },
   da: {
     menuLabel: 'Hvad coachen ser på denne side',
@@ -115,6 +128,9 @@ export const HEALTH_STRINGS: Record<Lang, HealthStrings> = {
     copied: 'Kopieret',
     copyFailed: 'Kunne ikke kopiere',
     reportHint: 'Selektorer, antal træf, editortyper og versioner; aldrig besked- eller udkasttekst.',
+    seenHeading: 'Hvad coachen så',
+    noneSeen: 'Intet endnu: åbn en sag i jeres helpdesk.',
+    seenAt: (when) => `set ${when}`,
   },
   fi: {
     menuLabel: 'Mitä valmentaja näkee tällä sivulla',
@@ -136,5 +152,8 @@ export const HEALTH_STRINGS: Record<Lang, HealthStrings> = {
     copied: 'Kopioitu',
     copyFailed: 'Kopiointi epäonnistui',
     reportHint: 'Valitsimet, osumamäärät, editorityypit ja versiot; ei koskaan viestin tai luonnoksen tekstiä.',
+    seenHeading: 'Mitä valmentaja näki',
+    noneSeen: 'Ei vielä mitään: avaa tiketti asiakaspalvelujärjestelmässä.',
+    seenAt: (when) => `nähty ${when}`,
   },
 };

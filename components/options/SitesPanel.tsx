@@ -1,6 +1,9 @@
 // The "Sites" settings UI: built-in helpdesks, sites the agent enabled, and where the coach is switched off.
 // Props in, callbacks out: the options entrypoint (SitesSection.tsx) does the browser calls.
 import { type FormEvent, useId, useState } from 'react';
+import type { SiteHealthSnapshot } from '../../lib/sites/health-store';
+import type { HealthStrings } from '../coach/health-strings';
+import { SiteHealthList } from './SiteHealthList';
 import type { SitesStrings } from './sites-strings';
 
 export interface SitesPanelSite {
@@ -25,6 +28,9 @@ export interface SitesPanelProps {
   missingPermission?: readonly string[];
   onReallow?(pattern: string): void;
   onSetCoach(host: string, enabled: boolean): void;
+  /** What the coach saw on each site, newest first; the section is left out without strings for it. */
+  health?: readonly SiteHealthSnapshot[];
+  healthStrings?: HealthStrings;
 }
 
 /** "https://rt.example.com/*" -> "rt.example.com"; wildcard hosts have no single host to switch. */
@@ -181,6 +187,7 @@ export function SitesPanel(props: SitesPanelProps) {
           {t.switchOff}
         </button>
       </form>
+      {props.healthStrings && <SiteHealthList strings={props.healthStrings} snapshots={props.health ?? []} />}
     </div>
   );
 }

@@ -3,9 +3,11 @@
 // Self-contained: the options page only renders <SitesSection />.
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { HEALTH_STRINGS } from '../../components/coach/health-strings';
 import { SitesPanel } from '../../components/options/SitesPanel';
 import { SITES_STRINGS } from '../../components/options/sites-strings';
 import { browserLanguages, pickUiLang, type UiLang } from '../../lib/i18n';
+import { type SiteHealthSnapshot, sanitizeSnapshots, siteHealthItem } from '../../lib/sites/health-store';
 import { DEFAULT_MATCHES } from '../../lib/sites/matches';
 import { disableSite, enableSite, type SitesBrowserApi, sitesMissingPermission } from '../../lib/sites/registration';
 import {
@@ -35,6 +37,18 @@ export function SitesSection({
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
+  const [health, setHealth] = useState<SiteHealthSnapshot[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    // What the coach saw on each site; the in-page coach keeps it current while the page is open.
+    siteHealthItem.getValue().then((v) => live && setHealth(sanitizeSnapshots(v)));
+    const unwatch = siteHealthItem.watch((v) => setHealth(sanitizeSnapshots(v)));
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -136,6 +150,8 @@ export function SitesSection({
           });
         }}
         onSetCoach={onSetCoach}
+        health={health}
+        healthStrings={HEALTH_STRINGS[lang] ?? HEALTH_STRINGS.en}
       />
     </section>
   );
