@@ -7,7 +7,8 @@ import type { EditorFamily } from './types';
 export const roosterjsFamily: EditorFamily = {
   kind: 'roosterjs',
   matches: (target) =>
-    target.getAttribute('role') === 'textbox' && /^message body$/i.test(target.getAttribute('aria-label') ?? ''),
+    // Case matters: Gmail's plain contenteditable is labelled 'Message Body' (evidence.json), Outlook's 'Message body'.
+    target.getAttribute('role') === 'textbox' && target.getAttribute('aria-label') === 'Message body',
   path: 'paste',
   fallback: 'paste',
   undoGroupMs: 0,

@@ -33,6 +33,8 @@ describe('familyOf', () => {
     ['textarea', el('input')],
     ['contenteditable', el('div', { attrs: { contenteditable: 'true' } })],
     ['contenteditable', el('div', { attrs: { role: 'textbox', 'aria-label': 'Reply' } })],
+    // Gmail's compose body (plain contenteditable) is labelled with a capital B.
+    ['contenteditable', el('div', { attrs: { role: 'textbox', 'aria-label': 'Message Body' } })],
   ])('%s', (kind, target) => {
     expect(familyOf(target, null).kind).toBe(kind);
   });
