@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createIntegration, createTeam, createToken, createUser } from '../server/admin';
 import { type HubOptions, startHubWithContext } from '../server/app';
+import { benchZendesk } from './bench-zendesk';
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const { values } = parseArgs({
@@ -17,7 +18,8 @@ const { values } = parseArgs({
     answers: { type: 'string', default: '1000000' },
     'skip-kpis': { type: 'boolean', default: false },
     'kpi-requests': { type: 'string', default: '500' },
-    only: { type: 'string' }, // ingest | push | kpis
+    only: { type: 'string' }, // ingest | push | kpis | zendesk
+    'zendesk-events': { type: 'string', default: '100000' },
   },
 });
 const ANSWERS = Number(values.answers);
@@ -310,6 +312,9 @@ if (!only || only === 'push') {
   await benchTipPush('postgres');
 }
 if ((!only || only === 'kpis') && !values['skip-kpis']) await benchKpis();
+if (!only || only === 'zendesk') {
+  for (const db of ['pglite', 'postgres'] as const) await benchZendesk(db, Number(values['zendesk-events']), withHub, rows, log);
+}
 
 const widths = [54, 9, 34, 16];
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;

@@ -326,7 +326,8 @@ describe.each(BACKENDS)('Zendesk connector (%s)', (backend) => {
           }),
       },
     };
-    const r = await sync({}, crashing);
+    // One page per transaction here (the default batches several pages of 1000 audits).
+    const r = await sync({ batchEvents: 1 }, crashing);
     expect(r.ok).toBe(false);
     expect(r.error).toBe('power cut');
     const stored = await rows(

@@ -14,6 +14,8 @@ import { getState } from '../state';
 import { ZendeskClient, type ZendeskClientOptions, type ZdUser } from './client';
 import { mapRating, mapTicketEvent, usersNeeded } from './mapping';
 
+type Fetched = { page: Awaited<ReturnType<ZendeskClient['ticketEvents']>>; users: Map<number, ZdUser | null> };
+
 export interface ZendeskCursor {
   ticketEvents: number;
   ratings: { startTime: number; after: string | null; maxSeen: number };
@@ -43,6 +45,8 @@ export interface ZendeskSyncOptions {
   http?: Omit<ZendeskClientOptions, 'baseUrl' | 'email' | 'token'>;
   /** Stop after this many ticket-event pages (bounding a tick, tests). */
   maxPages?: number;
+  /** Events stored per transaction (several pages); default 5000. */
+  batchEvents?: number;
   /** Token override (else read from the configured file or environment). */
   token?: string;
 }
@@ -88,37 +92,60 @@ export async function syncZendesk(
     client = new ZendeskClient({ baseUrl: cfg.baseUrl, email: cfg.email, token, ...opts.http });
     const ctxBase = { site: cfg.site, baseUrl: cfg.baseUrl };
 
-    for (let n = 0; opts.maxPages === undefined || n < opts.maxPages; n++) {
-      const previous = cursor.ticketEvents;
-      const page = await client.ticketEvents(previous);
-      const users = await client.usersById(page.events.flatMap(usersNeeded));
-      await rememberAgents(hub.db, cfg.slug, agentDirectory(users));
-      const events: PageEvent[] = page.events.flatMap((ev) => mapTicketEvent(ev, { ...ctxBase, users }));
-      // Zendesk's time-based export repeats its last second on the next page (deduplicated by id); a page
-      // that does not move the clock and is not the end would be asked for again forever (checked below).
-      const next = Math.max(previous, page.endTime);
+    // The next page is fetched (and its users looked up) while this one is being mapped and stored: its
+    // start_time is this page's end_time, known as soon as the page has arrived. Pages are stored in
+    // batches of about `batchEvents` events (a few pages of 1000 audits: one transaction costs far less per
+    // row than five), each batch with the cursor at its last page's end_time. A failed prefetch surfaces
+    // only after the pages before it are stored, so the cursor still reaches the last good page.
+    const c = client;
+    const fetchPage = async (start: number): Promise<Fetched> => {
+      const page = await c.ticketEvents(start);
+      return { page, users: await c.usersById(page.events.flatMap(usersNeeded)) };
+    };
+    const batchEvents = opts.batchEvents ?? 5000;
+    let batch: PageEvent[] = [];
+    let fetchedTo = cursor.ticketEvents;
+    const flush = async () => {
       const res = await storePage(
         hub,
         cfg.teamId,
-        { events },
-        {
-          key: cursorKey(cfg.slug),
-          value: { ...cursor, ticketEvents: next },
-        },
+        { events: batch },
+        { key: cursorKey(cfg.slug), value: { ...cursor, ticketEvents: fetchedTo } },
       );
-      cursor.ticketEvents = next;
-      report.pages++;
-      report.audits += page.events.length;
-      report.events += events.length;
+      cursor.ticketEvents = fetchedTo;
+      report.events += batch.length;
       report.inserted += res.inserted;
       report.duplicates += res.duplicates;
       report.skipped += res.skipped.length;
       for (const [k, v] of Object.entries(res.byType)) report.byType[k] = (report.byType[k] ?? 0) + v;
       for (const u of res.unmatched) unmatched.add(u);
-      if (page.endOfStream) break;
-      if (page.endTime <= previous) {
-        throw new VendorError('Zendesk export did not advance (over 1000 events in one second?)', 'malformed');
+      batch = [];
+    };
+    let pending: Promise<Fetched> | null = fetchPage(fetchedTo);
+    for (let n = 0; pending; n++) {
+      let fetched: Fetched;
+      try {
+        fetched = await pending;
+      } catch (err) {
+        if (batch.length > 0 || fetchedTo !== cursor.ticketEvents) await flush();
+        throw err;
       }
+      const { page, users } = fetched;
+      const previous = fetchedTo;
+      // Zendesk's time-based export repeats its last second on the next page (deduplicated by id); a page
+      // that does not move the clock and is not the end would be asked for again forever.
+      const more: boolean = !page.endOfStream && page.endTime > previous;
+      const withinLimit = opts.maxPages === undefined || n + 1 < opts.maxPages;
+      pending = more && withinLimit ? fetchPage(page.endTime) : null;
+      pending?.catch(() => {});
+      await rememberAgents(hub.db, cfg.slug, agentDirectory(users));
+      for (const ev of page.events) batch.push(...mapTicketEvent(ev, { ...ctxBase, users }));
+      fetchedTo = Math.max(previous, page.endTime);
+      report.pages++;
+      report.audits += page.events.length;
+      if (batch.length >= batchEvents || !pending) await flush();
+      if (!page.endOfStream && !more)
+        throw new VendorError('Zendesk export did not advance (over 1000 events in one second?)', 'malformed');
     }
 
     if (opts.maxPages === undefined) {
