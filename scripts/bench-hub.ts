@@ -313,7 +313,8 @@ if (!only || only === 'push') {
 }
 if ((!only || only === 'kpis') && !values['skip-kpis']) await benchKpis();
 if (!only || only === 'zendesk') {
-  for (const db of ['pglite', 'postgres'] as const) await benchZendesk(db, Number(values['zendesk-events']), withHub, rows, log);
+  for (const db of ['pglite', 'postgres'] as const)
+    await benchZendesk(db, Number(values['zendesk-events']), withHub, rows, log);
 }
 
 const widths = [54, 9, 34, 16];
