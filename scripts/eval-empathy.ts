@@ -175,4 +175,19 @@ if (!dataAvailable()) {
     );
   }
   console.log(`  all ${pct(right / all)} of ${all}`);
+  // The reference the issue names: eld (npm, 2.1.0) with its documented language subset, same sentences.
+  const { eld } = await import('eld/extrasmall');
+  eld.setLanguageSubset(['en', 'sv', 'no', 'da', 'fi']);
+  let eldRight = 0;
+  const eldLine: string[] = [];
+  for (const { lang, texts } of sets) {
+    const sample = texts.slice(0, 300);
+    const code = lang === 'nb' ? 'no' : lang;
+    const ok = sample.filter((t) => eld.detect(t).language === code).length;
+    eldRight += ok;
+    eldLine.push(`${lang} ${pct(ok / sample.length)}`);
+  }
+  console.log(
+    `  eld 2.1.0 (extrasmall, subset en/sv/no/da/fi) for reference: ${eldLine.join(', ')}; all ${pct(eldRight / all)}`,
+  );
 }

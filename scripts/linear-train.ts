@@ -21,9 +21,9 @@ interface Example {
   weight: number;
 }
 
-function featurise(text: string, mask: number): { feats: Int32Array; norm: number } {
+function featurise(text: string, mask: number, fold: boolean): { feats: Int32Array; norm: number } {
   const list: number[] = [];
-  const n = hashFeatures(text, mask, (b) => list.push(b));
+  const n = hashFeatures(text, mask, (b) => list.push(b), fold);
   return { feats: Int32Array.from(list), norm: n > 0 ? 1 / Math.sqrt(n) : 0 };
 }
 
@@ -41,6 +41,8 @@ export interface TrainSettings {
   l2: number;
   /** Class weight = (rows / (classes * class rows)) ^ balance: 0 = none, 1 = fully balanced. */
   balance: number;
+  /** As hashFeatures: false keeps å/ä/ö/æ/ø (language identification). Default true. */
+  foldDiacritics?: boolean;
 }
 
 /** Multinomial logistic regression by AdaGrad over hashed features; deterministic for a seed. */
@@ -62,7 +64,7 @@ export function train(
   }
   const classWeight = Array.from(counts, (c) => (rows.length / (k * Math.max(1, c))) ** SETTINGS.balance);
   const examples: Example[] = rows.map((r) => {
-    const { feats, norm } = featurise(r.text, mask);
+    const { feats, norm } = featurise(r.text, mask, SETTINGS.foldDiacritics !== false);
     const target = new Float64Array(k);
     let weight = 0;
     for (const s of r.labels) {

@@ -10,8 +10,10 @@ import {
   hasLanguagePack,
   type LanguagePackSource,
   loadEmotionModel,
+  loadLanguageIdModel,
   loadLanguagePack,
   setEmotionModelSource,
+  setLanguageIdSource,
   setLanguagePackSource,
 } from '../../lib/empathy/core';
 import type { DraftAnalysis, DraftContext, Lang, MessageAnalysis } from '../../lib/empathy/types';
@@ -45,7 +47,14 @@ export const REMOTE_PACK_LANGS: readonly Lang[] = ['sv', 'nb', 'da', 'fi'];
 export function createCoachEngine(packSource?: LanguagePackSource): CoachEngine {
   if (packSource) {
     setLanguagePackSource(packSource, REMOTE_PACK_LANGS);
-    setEmotionModelSource(async (lang) => (await packSource(lang))?.model);
+    // English's rules are bundled; its pack is fetched once, for the emotion model and the language identifier.
+    let english: ReturnType<LanguagePackSource> | undefined;
+    const englishPack = () => {
+      english ??= packSource('en');
+      return english;
+    };
+    setEmotionModelSource(async (lang) => (await (lang === 'en' ? englishPack() : packSource(lang)))?.model);
+    setLanguageIdSource(async () => (await englishPack())?.langid);
   }
   const listeners: (() => void)[] = [];
   const requested = new Set<Lang>();
@@ -85,6 +94,7 @@ export function createCoachEngine(packSource?: LanguagePackSource): CoachEngine 
   return {
     coachLang,
     async analyzeMessage(text) {
+      await loadLanguageIdModel().catch(() => false);
       const { lang } = detectLanguage(text);
       requested.add(lang);
       await loadLanguagePack(lang).catch(() => false);

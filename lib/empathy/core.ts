@@ -22,6 +22,13 @@ export {
   unregisterEmotionModel,
 } from './model/store';
 export type { EmotionModel, EmotionModelData } from './model/classifier';
+export {
+  languageIdModel,
+  loadLanguageIdModel,
+  registerLanguageIdModel,
+  setLanguageIdSource,
+  unregisterLanguageIdModel,
+} from './model/langid';
 export { fillPlaceholders, MAX_SUGGESTIONS } from './suggest';
 export type { LanguagePack, TokenPattern, CueKind } from './packs/types';
 export * from './types';

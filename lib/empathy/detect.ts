@@ -3,6 +3,7 @@
 // share most words, so the lists favour the ones that differ (jag/jeg, inte/ikke, hva/hvad, nå/nu,
 // meg/mig, takk/tak/tack, hei/hej) and the spelling habits (ä/ö vs æ/ø, "kj"/"gj" in Norwegian).
 import { tokenize } from './match';
+import { languageIdModel } from './model/langid';
 import { LANGS, type Lang } from './types';
 
 // Words typical of one language. A word listed for several languages splits its weight between them.
@@ -111,7 +112,21 @@ export function detectLanguage(text: string): LanguageGuess {
   for (const lang of LANGS) if (score[lang] > score[best]) best = lang;
   for (const lang of LANGS) if (lang !== best && score[lang] > second) second = score[lang];
   const top = score[best];
+  const confidence = top <= 0 ? 0 : Math.max(0, Math.min(1, (top - second) / top));
+  // Where the word lists are unsure (Norwegian or Danish one-liners share most words), the learned
+  // identifier (./model/langid.ts) decides, once it is loaded.
+  const model = languageIdModel();
+  if (model && confidence < model.rulesSure) {
+    const probs = model.predict(sample);
+    let a = 0;
+    for (let c = 1; c < model.classes.length; c++) if ((probs[c] as number) > (probs[a] as number)) a = c;
+    let b = -1;
+    for (let c = 0; c < model.classes.length; c++) {
+      if (c !== a && (b === -1 || (probs[c] as number) > (probs[b] as number))) b = c;
+    }
+    const margin = (probs[a] as number) - (b === -1 ? 0 : (probs[b] as number));
+    return { lang: model.classes[a] as Lang, confidence: Math.round(Math.max(confidence, margin) * 100) / 100 };
+  }
   if (top <= 0) return { lang: 'en', confidence: 0 };
-  const confidence = Math.max(0, Math.min(1, (top - second) / top));
   return { lang: best, confidence: Math.round(confidence * 100) / 100 };
 }

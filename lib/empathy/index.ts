@@ -6,7 +6,8 @@
 // Until a pack is loaded, analysis of that language still works with language-neutral rules
 // (capitals, exclamation marks, names, key-term restatement, readability) and never throws.
 // This entry loads packs with dynamic import(); lib/empathy/core leaves the source to the caller.
-import { importEmotionModel } from './model/loaders';
+import { setLanguageIdSource } from './model/langid';
+import { importEmotionModel, importLanguageId } from './model/loaders';
 import { setEmotionModelSource } from './model/store';
 import { importLanguagePack, LOADABLE_LANGS } from './packs/loaders';
 import { setLanguagePackSource } from './registry';
@@ -15,3 +16,4 @@ export * from './core';
 
 setLanguagePackSource(importLanguagePack, LOADABLE_LANGS);
 setEmotionModelSource(importEmotionModel);
+setLanguageIdSource(importLanguageId);

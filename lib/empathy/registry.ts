@@ -3,6 +3,7 @@
 // pack is plain data). Each pack is compiled once into token indexes.
 import { compilePatterns, PatternIndex, WordSet, type CompiledPattern } from './match';
 import en from './packs/en';
+import { loadLanguageIdModel, registerLanguageIdModel } from './model/langid';
 import { loadEmotionModel, registerEmotionModel } from './model/store';
 import { compileSynonyms, foldWord, withFolded } from './terms';
 import type { BehaviorRule, CueRule, EmotionTerm, LanguagePack, RiskRule, TopicTerm } from './packs/types';
@@ -143,6 +144,7 @@ export function registerLanguagePack(pack: LanguagePack): void {
   compiled.set(pack.lang, compilePack(pack));
   // The weights that travel with the pack (see ./packs/loaders.ts); a corrupt model warns, the rules stay.
   if (pack.model !== undefined) registerEmotionModel(pack.model, pack.lang);
+  if (pack.langid !== undefined) registerLanguageIdModel(pack.langid);
 }
 
 // English is bundled but compiled on first use, not at import: the content script loads on every helpdesk
@@ -195,7 +197,7 @@ export function loadLanguagePack(lang: Lang): Promise<boolean> {
 /** Loads every pack the source offers, and every language's emotion model (Node tests, eval and bench). */
 export async function loadAllLanguagePacks(): Promise<void> {
   await Promise.all(sourceLangs.map((l) => loadLanguagePack(l)));
-  await Promise.all(LANGS.map((l) => loadEmotionModel(l)));
+  await Promise.all([...LANGS.map((l) => loadEmotionModel(l)), loadLanguageIdModel()]);
 }
 
 /** The compiled pack for a language, or a language-neutral stand-in while it is not loaded. */

@@ -56,6 +56,74 @@ function decodeBase64(s: string): Uint8Array {
   return out;
 }
 
+/** The shared part of a serialised linear model (emotion classifiers and the language identifier). */
+export interface LinearModelData {
+  bits: number;
+  scales: number[];
+  bias: number[];
+  weights: string;
+}
+
+/**
+ * Checks a linear model's weights and returns its predictor: probabilities over `k` classes. Throws an
+ * Error naming `what` and the fault when the data is not usable.
+ */
+export function linearPredictor(
+  d: Partial<LinearModelData>,
+  k: number,
+  what: string,
+  foldDiacritics: boolean,
+): (text: string, out?: Float64Array) => Float64Array {
+  const bits = d.bits;
+  if (typeof bits !== 'number' || !Number.isInteger(bits) || bits < 8 || bits > 20) {
+    throw new Error(`${what}: bad bucket count`);
+  }
+  const ok = (a: unknown): a is number[] =>
+    Array.isArray(a) && a.length === k && a.every((x) => typeof x === 'number' && Number.isFinite(x));
+  if (!ok(d.scales) || !ok(d.bias)) throw new Error(`${what}: bad scales or bias`);
+  if (typeof d.weights !== 'string') throw new Error(`${what}: no weights`);
+  let bytes: Uint8Array;
+  try {
+    bytes = decodeBase64(d.weights);
+  } catch {
+    throw new Error(`${what}: weights are not base64`);
+  }
+  const buckets = 1 << bits;
+  if (bytes.length !== buckets * k) throw new Error(`${what}: ${bytes.length} weights, expected ${buckets * k}`);
+  const w = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  const scales = d.scales;
+  const bias = d.bias;
+  const mask = buckets - 1;
+  const acc = new Int32Array(k);
+  return (text, out = new Float64Array(k)) => {
+    acc.fill(0);
+    const n = hashFeatures(
+      typeof text === 'string' ? text : '',
+      mask,
+      (b) => {
+        const base = b * k;
+        for (let c = 0; c < k; c++) acc[c] = (acc[c] as number) + (w[base + c] as number);
+      },
+      foldDiacritics,
+    );
+    const norm = n > 0 ? 1 / Math.sqrt(n) : 0;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < k; c++) {
+      const z = (bias[c] as number) + (acc[c] as number) * (scales[c] as number) * norm;
+      out[c] = z;
+      if (z > max) max = z;
+    }
+    let sum = 0;
+    for (let c = 0; c < k; c++) {
+      const e = Math.exp((out[c] as number) - max);
+      out[c] = e;
+      sum += e;
+    }
+    for (let c = 0; c < k; c++) out[c] = (out[c] as number) / sum;
+    return out;
+  };
+}
+
 /** Checks and unpacks a model; throws an Error saying what is wrong when the data is not a usable model. */
 export function loadEmotionModelData(data: unknown): EmotionModel {
   if (!data || typeof data !== 'object') throw new Error('emotion model: not an object');
@@ -66,30 +134,7 @@ export function loadEmotionModelData(data: unknown): EmotionModel {
   if (!Array.isArray(classes) || classes.length < 2 || !classes.every((c) => EMOTIONS.includes(c))) {
     throw new Error('emotion model: bad classes');
   }
-  const bits = d.bits;
-  if (typeof bits !== 'number' || !Number.isInteger(bits) || bits < 8 || bits > 20) {
-    throw new Error('emotion model: bad bucket count');
-  }
-  const k = classes.length;
-  const ok = (a: unknown): a is number[] =>
-    Array.isArray(a) && a.length === k && a.every((x) => typeof x === 'number' && Number.isFinite(x));
-  if (!ok(d.scales) || !ok(d.bias)) throw new Error('emotion model: bad scales or bias');
-  if (typeof d.weights !== 'string') throw new Error('emotion model: no weights');
-  let bytes: Uint8Array;
-  try {
-    bytes = decodeBase64(d.weights);
-  } catch {
-    throw new Error('emotion model: weights are not base64');
-  }
-  const buckets = 1 << bits;
-  if (bytes.length !== buckets * k) {
-    throw new Error(`emotion model: ${bytes.length} weights, expected ${buckets * k}`);
-  }
-  const w = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-  const scales = d.scales;
-  const bias = d.bias;
-  const mask = buckets - 1;
-  const acc = new Int32Array(k);
+  const predict = linearPredictor(d, classes.length, 'emotion model', true);
   const c = d.combine;
   const combine =
     c && Number.isFinite(c.ruleSure) && Number.isFinite(c.modelSure) && Number.isFinite(c.blankSure)
@@ -99,27 +144,6 @@ export function loadEmotionModelData(data: unknown): EmotionModel {
     lang: d.lang,
     classes: [...classes],
     combine,
-    predict(text, out = new Float64Array(k)) {
-      acc.fill(0);
-      const n = hashFeatures(typeof text === 'string' ? text : '', mask, (b) => {
-        const base = b * k;
-        for (let c = 0; c < k; c++) acc[c] = (acc[c] as number) + (w[base + c] as number);
-      });
-      const norm = n > 0 ? 1 / Math.sqrt(n) : 0;
-      let max = Number.NEGATIVE_INFINITY;
-      for (let c = 0; c < k; c++) {
-        const z = (bias[c] as number) + (acc[c] as number) * (scales[c] as number) * norm;
-        out[c] = z;
-        if (z > max) max = z;
-      }
-      let sum = 0;
-      for (let c = 0; c < k; c++) {
-        const e = Math.exp((out[c] as number) - max);
-        out[c] = e;
-        sum += e;
-      }
-      for (let c = 0; c < k; c++) out[c] = (out[c] as number) / sum;
-      return out;
-    },
+    predict,
   };
 }

@@ -60,6 +60,11 @@ function fold(c: number): number {
   }
 }
 
+function lower(c: number): number {
+  if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) return c + 32;
+  return c;
+}
+
 function isWordChar(c: number): boolean {
   // Letters and digits (Latin-1, Latin Extended, Greek/Cyrillic ranges) and the apostrophe inside words.
   return (
@@ -76,7 +81,13 @@ function isWordChar(c: number): boolean {
  * Calls `emit(bucket)` for every feature of the text (the same feature may repeat: counts matter).
  * Returns how many features were emitted. `mask` is buckets - 1 (buckets a power of two).
  */
-export function hashFeatures(text: string, mask: number, emit: (bucket: number) => void): number {
+export function hashFeatures(
+  text: string,
+  mask: number,
+  emit: (bucket: number) => void,
+  /** False keeps å/ä/ö/æ/ø (language identification needs them); letters are still lower-cased. */
+  foldDiacritics = true,
+): number {
   const n = Math.min(text.length, MAX_MODEL_CHARS);
   const word: number[] = [];
   let prevWord = 0;
@@ -108,7 +119,8 @@ export function hashFeatures(text: string, mask: number, emit: (bucket: number) 
     word.length = 0;
   };
   for (let i = 0; i < n; i++) {
-    const c = fold(text.charCodeAt(i));
+    const raw = text.charCodeAt(i);
+    const c = foldDiacritics ? fold(raw) : lower(raw);
     if (isWordChar(c)) {
       if (word.length < 40) word.push(c);
       continue;

@@ -19,3 +19,7 @@ export async function importEmotionModel(lang: Lang): Promise<unknown> {
       return undefined;
   }
 }
+
+export async function importLanguageId(): Promise<unknown> {
+  return (await import('./weights/langid.json')).default;
+}

@@ -164,4 +164,6 @@ export interface LanguagePack {
    * demand, so the weights reach a content script by the same route as the rules. Checked when registered.
    */
   model?: unknown;
+  /** The language identifier (lib/empathy/model/langid.ts): travels with the English pack only. */
+  langid?: unknown;
 }
