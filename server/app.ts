@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import { ingestRoutes } from './api/ingest';
 import { meRoutes } from './api/me';
 import { openApiDocument } from './api/openapi';
@@ -36,6 +36,8 @@ export interface HubOptions {
   schema?: string;
   seedDemo?: boolean;
   logLevel?: 'silent' | 'info' | 'debug';
+  /** Where log lines go (default stdout); tests read them to check what is logged. */
+  logDestination?: DestinationStream;
   now?: () => Date;
   /** Base URL for survey links (else ATTUNE_PUBLIC_URL; else, on a loopback address only, the listen URL). */
   publicUrl?: string;
@@ -80,8 +82,8 @@ export function createApp(hub: HubContext, closing: AbortSignal, opts: { maxBody
   app.use('*', async (c, next) => {
     c.set('hub', hub);
     const started = performance.now();
-    // A NUL in the path (%00) can name no row: PostgreSQL refuses it in text, so it is a 404 here.
-    if (/%00/.test(c.req.url) || c.req.path.includes('\u0000')) return c.json({ error: 'not found' }, 404);
+    // A NUL in an API path id (%00) can name no row: PostgreSQL refuses it in text, so it is a 404 here.
+    if (c.req.path.startsWith('/api/') && /%00|\u0000/.test(c.req.path)) return c.json({ error: 'not found' }, 404);
     await next();
     // The route pattern, never the path: survey links carry their token in it.
     hub.log.debug({
@@ -141,7 +143,7 @@ export function createApp(hub: HubContext, closing: AbortSignal, opts: { maxBody
 
 /** Opens the database, applies migrations and wires the realtime bus; no HTTP. */
 export async function openHub(opts: HubOptions = {}): Promise<HubContext> {
-  const log: Logger = pino({ level: opts.logLevel ?? 'silent', base: { app: 'attune-hub' } });
+  const log: Logger = pino({ level: opts.logLevel ?? 'silent', base: { app: 'attune-hub' } }, opts.logDestination);
   const db: Db = await openDb({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl, schema: opts.schema });
   try {
     await migrate(db);
