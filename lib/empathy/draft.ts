@@ -473,56 +473,73 @@ function firstName(name: string | undefined): string | undefined {
   return first;
 }
 
-export function analyzeDraft(draft: string, ctx: DraftContext = {}): DraftAnalysis {
-  const text = typeof draft === 'string' ? draft : '';
-  const context: DraftContext = ctx && typeof ctx === 'object' ? ctx : {};
-  const customerText = typeof context.customerText === 'string' ? context.customerText : undefined;
-  const cust = customerText !== undefined ? customerDetails(customerText, context.lang) : undefined;
-  const customer = context.customer ?? cust?.details.analysis;
-  const { tokens, reused } = tokenizeIncremental(text, lastDraft);
-  const lang = chooseLang(text, tokens, context, customer);
-  const pack: CompiledPack = packFor(lang);
-  const sentences = splitSentences(text, tokens);
+/** What the passes of analyzeDraft share: the draft, its tokens and the hits found so far. */
+interface DraftState {
+  text: string;
+  tokens: Tokens;
+  reused: number;
+  sentences: Sentence[];
+  lang: Lang;
+  pack: CompiledPack;
+  /** The customer's message, analysed once per message (undefined without one). */
+  cust: CustomerTerms | undefined;
+  /** The customer's first name, when it looks like one. */
+  name: string | undefined;
+  behaviors: BehaviorHit[];
+  risks: RiskHit[];
+  hasClosing: boolean;
+}
 
-  const behaviors: BehaviorHit[] = [];
-  const risks: RiskHit[] = [];
-  let hasClosing = false;
+/** The pack's behaviour, risk and sign-off rules over the draft's tokens (reusing the unchanged prefix). */
+function rulePass(st: DraftState): void {
+  const { text, tokens, reused, pack } = st;
   for (const m of scanDraft(text, tokens, reused, pack)) {
     const span: Span = [tokens.starts[m.first] as number, tokens.ends[m.last] as number];
     const p = m.payload;
-    if (p.t === 'behavior') behaviors.push({ kind: p.rule.kind, span, rule: p.rule.id });
+    if (p.t === 'behavior') st.behaviors.push({ kind: p.rule.kind, span, rule: p.rule.id });
     else if (p.t === 'risk') {
       const hit: RiskHit = { kind: p.rule.kind, span, rule: p.rule.id };
       if (p.rule.rewrite) hit.rewrite = p.rule.rewrite;
-      risks.push(hit);
-    } else hasClosing = true;
+      st.risks.push(hit);
+    } else st.hasClosing = true;
   }
+}
 
-  // Explore: any question the agent asks (rhetorical questions are rare in support replies), except an
-  // offer ("Shall I...?", "Would you like me to...?", "Skal jeg...?"): that is the agent acting, not asking.
-  for (const s of sentences) {
-    if (s.question && s.last > s.first && !opensWithOffer(tokens, s, pack)) {
-      behaviors.push({ kind: 'explore', span: s.span, rule: 'explore.question' });
+/**
+ * Explore: any question the agent asks (rhetorical questions are rare in support replies), except an
+ * offer ("Shall I...?", "Would you like me to...?", "Skal jeg...?"): that is the agent acting, not asking.
+ */
+function explorePass(st: DraftState): void {
+  for (const s of st.sentences) {
+    if (s.question && s.last > s.first && !opensWithOffer(st.tokens, s, st.pack)) {
+      st.behaviors.push({ kind: 'explore', span: s.span, rule: 'explore.question' });
     }
   }
+}
 
-  // Jargon the customer used first ("IBAN", "ticket") is their word, not ours.
-  if (cust) {
-    const customerWords = new Set(cust.details.tokens.words);
-    for (let i = risks.length - 1; i >= 0; i--) {
-      const r = risks[i] as RiskHit;
-      if (r.kind !== 'jargon') continue;
-      const words = text
-        .slice(r.span[0], r.span[1])
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter(Boolean);
-      if (words.length > 0 && words.every((w) => customerWords.has(w))) risks.splice(i, 1);
-    }
+/** Jargon the customer used first ("IBAN", "ticket") is their word, not ours. */
+function customerJargonPass(st: DraftState): void {
+  if (!st.cust) return;
+  const customerWords = new Set(st.cust.details.tokens.words);
+  const { risks, text } = st;
+  for (let i = risks.length - 1; i >= 0; i--) {
+    const r = risks[i] as RiskHit;
+    if (r.kind !== 'jargon') continue;
+    const words = text
+      .slice(r.span[0], r.span[1])
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+    if (words.length > 0 && words.every((w) => customerWords.has(w))) risks.splice(i, 1);
   }
+}
 
-  // Shouting: capitals and "!!" read as raised voice in writing. A short word the draft also writes in lower
-  // case ("SKAL" ... "skal") is an ordinary word, not a name.
+/**
+ * Shouting: capitals and "!!" read as raised voice in writing. A short word the draft also writes in lower
+ * case ("SKAL" ... "skal") is an ordinary word, not a name.
+ */
+function shoutingPass(st: DraftState): void {
+  const { tokens, text, pack, risks, lang } = st;
   let lowerWords: Set<string> | undefined;
   const draftWords = (): Set<string> => {
     if (!lowerWords) {
@@ -552,30 +569,36 @@ export function analyzeDraft(draft: string, ctx: DraftContext = {}): DraftAnalys
   for (const s of exclamationRuns(text, text.length)) {
     if (s[1] - s[0] >= 2) risks.push({ kind: 'shouting', span: s, rule: 'shouting.exclamations', rewrite: '.' });
   }
+}
 
-  // Restate (active listening): a statement that mirrors the customer's message (shares its key terms)
-  // without being the agent's own action ("I've refunded your order" shares terms but is a solution).
-  // With the customer's message at hand, the pack's restate phrases ("if I understand you correctly", "to
-  // recap") are markers: the sentence must still mirror the message ("To confirm, your refund is done" is not).
-  if (cust) {
-    const markers: BehaviorHit[] = [];
-    for (let i = behaviors.length - 1; i >= 0; i--) {
-      const b = behaviors[i] as BehaviorHit;
-      if (b.kind === 'restate') {
-        markers.push(b);
-        behaviors.splice(i, 1);
-      }
-    }
-    if (cust.terms.size > 0 || cust.cueKinds.size > 0) {
-      findRestatements(text, tokens, sentences, pack, cust, behaviors, risks, markers);
-    } else {
-      behaviors.push(...markers); // nothing to compare with (an empty message): as without one
+/**
+ * Restate (active listening): a statement that mirrors the customer's message (shares its key terms)
+ * without being the agent's own action ("I've refunded your order" shares terms but is a solution).
+ * With the customer's message at hand, the pack's restate phrases ("if I understand you correctly", "to
+ * recap") are markers: the sentence must still mirror the message ("To confirm, your refund is done" is not).
+ */
+function restatePass(st: DraftState): void {
+  const { cust, behaviors } = st;
+  if (!cust) return;
+  const markers: BehaviorHit[] = [];
+  for (let i = behaviors.length - 1; i >= 0; i--) {
+    const b = behaviors[i] as BehaviorHit;
+    if (b.kind === 'restate') {
+      markers.push(b);
+      behaviors.splice(i, 1);
     }
   }
+  if (cust.terms.size > 0 || cust.cueKinds.size > 0) {
+    findRestatements(st.text, st.tokens, st.sentences, st.pack, cust, behaviors, st.risks, markers);
+  } else {
+    behaviors.push(...markers); // nothing to compare with (an empty message): as without one
+  }
+}
 
-  // Personal: the customer's name, or a greeting followed by a name.
-  const name = firstName(context.customerName);
-  const lowerName = name?.toLowerCase();
+/** Personal: the customer's name, or a greeting followed by a name. */
+function personalPass(st: DraftState): void {
+  const { tokens, text, pack, behaviors } = st;
+  const lowerName = st.name?.toLowerCase();
   for (let i = 0; i < tokens.words.length; i++) {
     const w = tokens.words[i] as string;
     if (lowerName && w === lowerName) {
@@ -601,26 +624,72 @@ export function analyzeDraft(draft: string, ctx: DraftContext = {}): DraftAnalys
       }
     }
   }
+}
 
-  const behaviorsOut = dedupe(behaviors);
-  const risksOut = dedupe(risks);
-  const read = readability(tokens, sentences, pack.pack.readability.index, pack.pack.readability.longSentenceWords);
+/** The passes that find behaviours and risks, in order (restate needs the others' hits before it). */
+const PASSES: readonly ((st: DraftState) => void)[] = [
+  rulePass,
+  explorePass,
+  customerJargonPass,
+  shoutingPass,
+  restatePass,
+  personalPass,
+];
 
-  const emotion: Emotion = customer?.emotion ?? 'neutral';
+/**
+ * 0-100: a base for any text, points for each behaviour present (weighted by how much this customer's
+ * emotion needs it), penalties for risks and long sentences, and for not acknowledging an upset customer.
+ */
+function scoreDraft(
+  wordCount: number,
+  present: Set<Behavior>,
+  risks: RiskHit[],
+  longSentences: number,
+  emotion: Emotion,
+): number {
+  if (wordCount === 0) return 0;
   const needs = NEEDS[emotion];
+  let score = 30;
+  for (const kind of present) score += BEHAVIOR_POINTS[kind] * (0.6 + 0.8 * needs[kind]);
+  const riskKinds = new Map<Risk, number>();
+  for (const r of risks) riskKinds.set(r.kind, (riskKinds.get(r.kind) ?? 0) + 1);
+  for (const [kind, count] of riskKinds) score -= RISK_PENALTY[kind] * Math.min(2, count);
+  score -= 3 * Math.min(3, longSentences);
+  const upset = emotion === 'frustrated' || emotion === 'disappointed' || emotion === 'worried';
+  if (upset && !present.has('acknowledge')) score -= 6;
+  return Math.round(Math.max(0, Math.min(100, score)));
+}
+
+export function analyzeDraft(draft: string, ctx: DraftContext = {}): DraftAnalysis {
+  const text = typeof draft === 'string' ? draft : '';
+  const context: DraftContext = ctx && typeof ctx === 'object' ? ctx : {};
+  const customerText = typeof context.customerText === 'string' ? context.customerText : undefined;
+  const cust = customerText !== undefined ? customerDetails(customerText, context.lang) : undefined;
+  const customer = context.customer ?? cust?.details.analysis;
+  const { tokens, reused } = tokenizeIncremental(text, lastDraft);
+  const lang = chooseLang(text, tokens, context, customer);
+  const pack: CompiledPack = packFor(lang);
+  const st: DraftState = {
+    text,
+    tokens,
+    reused,
+    sentences: splitSentences(text, tokens),
+    lang,
+    pack,
+    cust,
+    name: firstName(context.customerName),
+    behaviors: [],
+    risks: [],
+    hasClosing: false,
+  };
+  for (const pass of PASSES) pass(st);
+
+  const behaviorsOut = dedupe(st.behaviors);
+  const risksOut = dedupe(st.risks);
+  const read = readability(tokens, st.sentences, pack.pack.readability.index, pack.pack.readability.longSentenceWords);
+  const emotion: Emotion = customer?.emotion ?? 'neutral';
   const present = new Set(behaviorsOut.map((b) => b.kind));
-  let score = 0;
-  if (tokens.words.length > 0) {
-    score = 30;
-    for (const kind of present) score += BEHAVIOR_POINTS[kind] * (0.6 + 0.8 * needs[kind]);
-    const riskKinds = new Map<Risk, number>();
-    for (const r of risksOut) riskKinds.set(r.kind, (riskKinds.get(r.kind) ?? 0) + 1);
-    for (const [kind, count] of riskKinds) score -= RISK_PENALTY[kind] * Math.min(2, count);
-    score -= 3 * Math.min(3, read.longSentences.length);
-    const upset = emotion === 'frustrated' || emotion === 'disappointed' || emotion === 'worried';
-    if (upset && !present.has('acknowledge')) score -= 6;
-    score = Math.round(Math.max(0, Math.min(100, score)));
-  }
+  const score = scoreDraft(tokens.words.length, present, risksOut, read.longSentences.length, emotion);
 
   const suggestions = rankSuggestions({
     text,
@@ -632,9 +701,9 @@ export function analyzeDraft(draft: string, ctx: DraftContext = {}): DraftAnalys
     present,
     risks: risksOut,
     hasGreeting: behaviorsOut.some((b) => b.rule === 'personal.greeting-name') || startsWithGreeting(tokens, pack),
-    hasClosing,
+    hasClosing: st.hasClosing,
     channel: context.channel ?? 'chat',
-    name,
+    name: st.name,
     library: context.library,
     usage: context.usage,
   });
