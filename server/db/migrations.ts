@@ -310,6 +310,7 @@ UPDATE feedback f SET agent_id = f.source_agent_id, team_id = s.team_id, attribu
   note = NULL, seq = nextval('change_seq'), updated_at = now()
   FROM users s, users a WHERE s.id = f.source_agent_id AND a.id = f.agent_id AND a.team_id IS DISTINCT FROM s.team_id;
 UPDATE feedback f SET team_id = a.team_id FROM users a WHERE a.id = f.agent_id AND a.team_id IS DISTINCT FROM f.team_id;
+DELETE FROM feedback_removed r USING feedback f WHERE r.feedback_id = f.id AND r.agent_id = f.agent_id;
 ALTER TABLE feedback DROP CONSTRAINT feedback_external_id_key;
 ALTER TABLE feedback ADD CONSTRAINT feedback_team_external UNIQUE (team_id, external_id);
 ALTER TABLE feedback ADD CONSTRAINT feedback_team FOREIGN KEY (team_id) REFERENCES teams(id);
@@ -360,8 +361,11 @@ CREATE TABLE rate_limits (
   },
 ];
 
-/** Applies pending migrations under an advisory lock, so hub processes starting together don't race. */
-export async function migrate(db: Db): Promise<number> {
+/**
+ * Applies pending migrations under an advisory lock, so hub processes starting together don't race.
+ * `upTo` stops after that version (tests build an older schema to migrate from).
+ */
+export async function migrate(db: Db, upTo = Number.POSITIVE_INFINITY): Promise<number> {
   return db.tx(async (q) => {
     await q.query('SELECT pg_advisory_xact_lock(727001)');
     await q.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -371,7 +375,7 @@ export async function migrate(db: Db): Promise<number> {
     );
     let applied = 0;
     for (const m of MIGRATIONS) {
-      if (done.has(m.version)) continue;
+      if (done.has(m.version) || m.version > upTo) continue;
       for (const stmt of splitStatements(m.sql)) await q.query(stmt);
       await m.after?.(q);
       await q.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
