@@ -127,19 +127,24 @@ interface Figures {
 
 const KEYS = 'abcdefghijklmnopqrstuvwxyz';
 
-async function typeKeystrokes(page: Page) {
+/** Types into each page in turn, keystroke by keystroke, so pages compared in one run share the machine's load. */
+async function typeKeystrokes(...pages: Page[]) {
   for (let i = 0; i < KEYSTROKES + WARMUP; i++) {
-    if (i === WARMUP) {
-      await page.evaluate(() => {
-        const w = window as unknown as { __bench: { samples: unknown[]; longTasks: unknown[] }; __frames: unknown[] };
-        w.__bench.samples.splice(0);
-        w.__bench.longTasks.splice(0);
-        w.__frames.splice(0);
-      });
-    }
-    await page.keyboard.press(KEYS[i % KEYS.length] ?? 'a');
-    await page.waitForTimeout(40);
+    for (const page of pages) await typeKeystroke(page, i);
   }
+}
+
+async function typeKeystroke(page: Page, i: number) {
+  if (i === WARMUP) {
+    await page.evaluate(() => {
+      const w = window as unknown as { __bench: { samples: unknown[]; longTasks: unknown[] }; __frames?: unknown[] };
+      w.__bench.samples.splice(0);
+      w.__bench.longTasks.splice(0);
+      w.__frames?.splice(0);
+    });
+  }
+  await page.keyboard.press(KEYS[i % KEYS.length] ?? 'a');
+  await page.waitForTimeout(40);
 }
 
 async function openWithDraft(context: BrowserContext, url: string, withCoach: boolean): Promise<Page> {
@@ -162,8 +167,8 @@ async function openWithDraft(context: BrowserContext, url: string, withCoach: bo
 const pageFrames = async (page: Page) =>
   (await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames)).sort((a, b) => a - b);
 
-/** Long tasks and keydown -> next frame while typing the same keystrokes in a browser without the extension. */
-async function baseline(context: BrowserContext, url: string): Promise<{ longTasks: number; frameP95: number }> {
+/** The same page in a browser without the extension, probed for long tasks and keydown -> next frame. */
+async function openBaseline(context: BrowserContext, url: string): Promise<Page> {
   const page = await openWithDraft(context, url, false);
   await page.evaluate(`(() => {
     const bench = (window.__bench = { samples: [], longTasks: [] });
@@ -171,7 +176,10 @@ async function baseline(context: BrowserContext, url: string): Promise<{ longTas
       .observe({ type: 'longtask' });
   })()`);
   await page.evaluate(FRAME_PROBE);
-  await typeKeystrokes(page);
+  return page;
+}
+
+async function readBaseline(page: Page): Promise<{ longTasks: number; frameP95: number }> {
   const longTasks = await page.evaluate(
     () => (window as unknown as { __bench: { longTasks: number[] } }).__bench.longTasks.length,
   );
@@ -180,15 +188,23 @@ async function baseline(context: BrowserContext, url: string): Promise<{ longTas
   return { longTasks, frameP95 };
 }
 
-async function benchEditor(context: BrowserContext, url: string, editor: EditorPage): Promise<Figures> {
+/** The editor with the extension; with `plain`, the same page without it typed into alternately. */
+async function benchEditor(
+  context: BrowserContext,
+  url: string,
+  editor: EditorPage,
+  plain?: BrowserContext,
+): Promise<Figures> {
   const page = await openWithDraft(context, url, true);
   await page.locator('attune-coach [data-revision]').waitFor({ timeout: 20_000 });
   // In-page probe: keydown time (capture, on the editor's window) -> first mutation of the chip -> next frame.
   // A string, not a function: tsx's name-keeping helpers do not exist in the page.
   await page.evaluate(PROBE);
   await page.evaluate(FRAME_PROBE);
-  await typeKeystrokes(page);
+  const base = plain ? await openBaseline(plain, url) : null;
+  await typeKeystrokes(page, ...(base ? [base] : []));
   const pageFrameP95 = percentile(await pageFrames(page), 95);
+  const without = base ? await readBaseline(base) : { longTasks: 0, frameP95: Number.NaN };
   const { samples, longTasks } = await page.evaluate(
     () =>
       (window as unknown as { __bench: { samples: { update: number; frame: number }[]; longTasks: number[] } }).__bench,
@@ -206,8 +222,8 @@ async function benchEditor(context: BrowserContext, url: string, editor: EditorP
     longTasks: longTasks.length,
     longestTask: Math.max(0, ...longTasks),
     pageFrameP95,
-    baselineLongTasks: 0,
-    baselineFrameP95: Number.NaN,
+    baselineLongTasks: without.longTasks,
+    baselineFrameP95: without.frameP95,
   };
 }
 
@@ -271,16 +287,13 @@ async function main() {
   const rows: Figures[] = [];
   try {
     const b = await launch(true, extensionDir);
-    for (const editor of EDITORS) rows.push(await benchEditor(b.context, pages.pageUrl(editor), editor));
-    const startup = await startupCost(b.context, `${pages.url}/tests/e2e/pages/blank.html`);
-    await b.close();
     const plain = await launch(false, extensionDir);
-    for (const r of rows) {
-      const b0 = await baseline(plain.context, pages.pageUrl(r.editor));
-      r.baselineLongTasks = b0.longTasks;
-      r.baselineFrameP95 = b0.frameP95;
+    for (const editor of EDITORS) {
+      rows.push(await benchEditor(b.context, pages.pageUrl(editor), editor, plain.context));
     }
     await plain.close();
+    const startup = await startupCost(b.context, `${pages.url}/tests/e2e/pages/blank.html`);
+    await b.close();
     const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
     console.log(`\nbench:inpage — ${WORDS.toLocaleString('en')}-word draft, ${KEYSTROKES} keystrokes per editor\n`);
     console.log(
