@@ -155,6 +155,9 @@ export function createContentEditableBridge(
   };
 
   const insert = async (text: string, span: Span | null): Promise<boolean> => {
+    // A composer the page has dropped (single-page navigation) takes nothing: focus and execCommand would
+    // land in whatever element has focus now.
+    if (!target.isConnected) return false;
     const before = current().text;
     if (span && !isValidSpan(span, before.length)) return false;
     focusWithCaret();
@@ -192,6 +195,7 @@ export function createContentEditableBridge(
       // The editor took something else than asked (or half of it): take our own change back, and stop.
       if (!untouched() && !(await takeBack())) return false;
       // The editor's API is missing, planted, another version or threw before changing anything: generic path.
+      if (!target.isConnected) return false;
       focusWithCaret();
       const again = rangeFor(current(), doc, at[0], at[1]);
       if (!again) return false;

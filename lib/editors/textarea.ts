@@ -54,6 +54,7 @@ export function createTextareaBridge(
   };
 
   const insert = (text: string, span: Span | null): boolean => {
+    if (!target.isConnected) return false; // dropped by the page: execCommand would hit another element
     if (span && !isValidSpan(span, target.value.length)) return false;
     focusKeepingSelection();
     // Setting the selection (even to where it is) closes Chrome's open typing command, so the insertion is
