@@ -3,10 +3,12 @@
 //   sync [SLUG]                   pull every connector (or one) from where it stopped
 //   status [SLUG]                 cursor, last run, errors, unmatched agents (never a secret)
 //   hook-secret --integration ID  create or rotate the signing secret of /api/v1/hooks/<integration>
+//   serve --connectors-interval S pull every connector inside the hub every S seconds
 // `connect rt` stays with server/connectors/cli.ts: `connect` here handles zendesk and freshdesk and hands
 // every other helpdesk to the command it wraps.
 import { readFileSync } from 'node:fs';
 import { findTeam } from '../admin';
+import { backgroundTasks } from '../app';
 import type { Command } from '../cli';
 import type { HubContext } from '../context';
 import { syncFreshdesk } from './freshdesk/sync';
@@ -22,6 +24,7 @@ import {
   saveConnector,
 } from './hooks/registry';
 import { rotateHookSecret } from './hooks/routes';
+import { scheduleConnectorSyncs } from './hooks/schedule';
 import { syncZendesk } from './zendesk/sync';
 
 class ConnectorUsageError extends Error {}
@@ -202,6 +205,27 @@ export function installConnectorCommands(commands: Record<string, Command>): voi
       out(await Promise.all(chosen.map((c) => connectorStatus(hub, c))));
     },
   };
+  const serve = commands.serve;
+  if (serve) {
+    commands.serve = {
+      ...serve,
+      usage: `${serve.usage} [--connectors-interval SECONDS]`,
+      options: { ...serve.options, 'connectors-interval': { type: 'string' } },
+      async run(args) {
+        const raw = str(args.values, 'connectors-interval');
+        if (raw !== undefined) {
+          const seconds = Number(raw);
+          if (!Number.isInteger(seconds) || seconds < 10)
+            throw new ConnectorUsageError('--connectors-interval must be a whole number of seconds, at least 10');
+          backgroundTasks.push((hub) => {
+            const job = scheduleConnectorSyncs(hub, seconds * 1000);
+            return () => job.stop();
+          });
+        }
+        return serve.run(args);
+      },
+    };
+  }
   commands['hook-secret'] = {
     summary: 'Create or rotate the signing secret of /api/v1/hooks/<integration> (printed once)',
     usage: 'hook-secret --integration ID',

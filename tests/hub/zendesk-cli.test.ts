@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { spawnHub } from './_fixture';
 import { audit, child, startZendeskStub, type ZendeskStub } from './stubs/zendesk';
 
 const run = promisify(execFile);
@@ -128,5 +129,29 @@ describe('connector CLI', () => {
     for (const secret of [TOKEN, HOOK_SECRET, Buffer.from(`bot@acme.test/token:${TOKEN}`).toString('base64')]) {
       expect(all).not.toContain(secret);
     }
+  }, 240_000);
+
+  it('serve --connectors-interval pulls the connectors inside the hub', async () => {
+    writeFileSync(join(dir, 'zd.token'), TOKEN);
+    stub.audits.push(audit(2, Date.UTC(2026, 5, 2) / 1000, 1, [child.create()]));
+    stub.sort();
+    const ratingsBefore = stub.requests.filter((r) => r.startsWith('/api/v2/satisfaction_ratings')).length;
+    const hub = await spawnHub(['--data', dir, '--connectors-interval', '10'], { DATABASE_URL: '' });
+    try {
+      // The ratings pass runs after the ticket events are stored: the first tick has finished once it is asked for.
+      await vi.waitFor(
+        () => {
+          expect(stub.requests.filter((r) => r.startsWith('/api/v2/satisfaction_ratings')).length).toBeGreaterThan(
+            ratingsBefore,
+          );
+        },
+        { timeout: 60_000, interval: 200 },
+      );
+    } finally {
+      expect(await hub.stop()).toBe(0);
+    }
+    const status = JSON.parse((await cli('status', 'zendesk-acme')).stdout);
+    expect(status[0].lastError).toBeNull();
+    expect(status[0].cursor.ticketEvents).toBe(Date.UTC(2026, 5, 2) / 1000);
   }, 240_000);
 });
