@@ -16,13 +16,26 @@ const TABLES = [
   'targets',
 ];
 
+/** Strings that used to reach PostgreSQL and fail there: half surrogate pairs, NUL, odd offsets. */
+const hostileString = fc.oneof(
+  // A lone high or low surrogate somewhere in ordinary text.
+  fc
+    .tuple(fc.string(), fc.integer({ min: 0xd800, max: 0xdfff }), fc.string())
+    .map(([a, code, b]) => `${a}${String.fromCharCode(code)}${b}`),
+  fc.string().map((s) => `${s}\u0000`),
+  // Any ISO offset, including ones beyond ±15:59 that PostgreSQL refuses.
+  fc
+    .tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
+    .map(([sign, h, m]) => `2026-06-01T10:00:00${sign}${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
+);
+
 /** A valid body with one field replaced by anything (or removed), or a completely arbitrary value. */
 const mutated = (valid: Record<string, unknown>) =>
   fc.oneof(
     fc
       .record({
         key: fc.constantFrom(...Object.keys(valid), 'extra'),
-        value: fc.oneof(fc.anything(), fc.constant(undefined)),
+        value: fc.oneof({ arbitrary: hostileString, weight: 3 }, fc.anything(), fc.constant(undefined)),
       })
       .map(({ key, value }) => ({ ...valid, [key]: value })),
     fc.anything(),
@@ -40,6 +53,13 @@ const bodyText = (valid: Record<string, unknown>) =>
     }),
     fc.string(),
   );
+
+/** Path ids: NUL, percent-escapes of invalid UTF-8, surrogates, very long, or anything. */
+const pathId = fc.oneof(
+  fc.constantFrom('%00', 'a%00b', '%ED%A0%80', '%C0%AF', '%', '%zz', '..', '%2F'),
+  fc.string().map((s) => encodeURIComponent(s)),
+  fc.string({ minLength: 300, maxLength: 3000 }).map((s) => encodeURIComponent(s)),
+);
 
 describe.each(BACKENDS)('fuzzed bodies on %s', (backend) => {
   let w: World;
@@ -124,6 +144,39 @@ describe.each(BACKENDS)('fuzzed bodies on %s', (backend) => {
         if (res.status >= 400) expect(await snapshot()).toEqual(before);
       }),
       { numRuns: 40, seed: 7 },
+    );
+  });
+
+  it.each([
+    ['POST', (id: string) => `/api/v1/me/feedback/${id}/state`, () => w.agentA1.token, { reviewed: true }],
+    ['POST', (id: string) => `/api/v1/tips/${id}/ack`, () => w.agentA1.token, { useful: true }],
+    ['POST', (id: string) => `/api/v1/team/requests/${id}/answer`, () => w.leadA.token, { answer: 'a' }],
+  ] as const)('%s odd path ids: 404 or 400, never a 5xx', async (method, path, token, body) => {
+    await fc.assert(
+      fc.asyncProperty(pathId, async (id) => {
+        const res = await w.call(method, path(id), token(), body);
+        expect(res.status, `${path(id)}: ${JSON.stringify(res.body)}`).toBeLessThan(500);
+      }),
+      { numRuns: 60, seed: 13 },
+    );
+  });
+
+  it('a batch with one hostile item: a 400 naming that item (or stored), never a 5xx', async () => {
+    const hostileField = fc.oneof(
+      fc.record({ field: fc.constantFrom('comment', 'contactId', 'externalId', 'caseType'), value: hostileString }),
+      fc.record({ field: fc.constant('answeredAt'), value: hostileString }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 9 }), hostileField, async (bad, { field, value }) => {
+        const items = Array.from({ length: 10 }, () => answer(w.agentA1.email));
+        (items[bad] as Record<string, unknown>)[field] = value;
+        const res = await w.call('POST', '/api/v1/feedback/batch', w.ingestA, items);
+        expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
+        if (res.status === 400) {
+          for (const e of res.body.errors as { path: string }[]) expect(e.path.startsWith(`[${bad}]`)).toBe(true);
+        }
+      }),
+      { numRuns: 60, seed: 17 },
     );
   });
 
