@@ -64,6 +64,28 @@ describe('hub CLI', () => {
     await expect(cli('no-such-command')).rejects.toMatchObject({ code: 2 });
   });
 
+  it('issues expiring tokens, bound integration tokens only, and revokes tokens', async () => {
+    const { token, expiresAt } = JSON.parse(
+      await cli('create-token', '--user', 'kari@oslo.test', '--expires-days', '1'),
+    );
+    expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(23 * 3600_000);
+    await expect(cli('create-token', '--integration', 'loose')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--team is required/),
+    });
+    await expect(cli('revoke-token')).rejects.toMatchObject({ code: 2 });
+    const keep = JSON.parse(await cli('create-token', '--user', 'kari@oslo.test'));
+    expect(JSON.parse(await cli('revoke-token', '--token', token))).toEqual({ revoked: 1 });
+    const hub = await spawnHub(['--data', dir], { DATABASE_URL: '' });
+    try {
+      const me = (t: string) => fetch(`${hub.url}/api/v1/me`, { headers: { Authorization: `Bearer ${t}` } });
+      expect((await me(token)).status).toBe(401);
+      expect((await me(keep.token)).status).toBe(200);
+    } finally {
+      await hub.stop();
+    }
+  });
+
   it('seeds the demo only into an empty database and reuses its credentials', async () => {
     const demoDir = mkdtempSync(join(tmpdir(), 'attune-demo-'));
     try {
