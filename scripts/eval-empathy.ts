@@ -82,6 +82,14 @@ for (const split of splits) {
         `cue macro-F1 ${f2(macroF1(m.cues))}  behaviour macro-F1 ${f2(macroF1(d.behaviors))}  ` +
         `risk macro-F1 ${f2(macroF1(d.risks))}  draft micro-F1 ${f2(d.microF1)}  lang-detect ${pct(det.accuracy)}`,
     );
+    // Replies in other voices (short chat lines, long emails, typos, no å/ä/ö, hedges): test split only.
+    const voices = drafts.filter((x) => (x as DraftItem & { voice?: string }).voice === 'other');
+    if (voices.length > 0) {
+      const v = evalDrafts(voices);
+      summary.push(
+        `${split.padEnd(5)} ${lang}  other-voice drafts (${voices.length}): behaviour macro-F1 ${f2(macroF1(v.behaviors))}  draft micro-F1 ${f2(v.microF1)}`,
+      );
+    }
     if (showMisses && split === 'tune') {
       for (const x of m.misses) {
         console.log(

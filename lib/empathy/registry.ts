@@ -96,6 +96,23 @@ export function emptyPack(lang: Lang): LanguagePack {
   };
 }
 
+/** Every word a pack's patterns and word lists spell out (lower-cased, without pattern syntax). */
+function knownWords(pack: LanguagePack): Set<string> {
+  const out = new Set<string>(pack.stopwords.map((w) => w.toLowerCase()));
+  const patterns = [
+    ...pack.emotions.map((t) => t.p),
+    ...pack.cues.map((r) => r.p),
+    ...pack.behaviors.map((r) => r.p),
+    ...pack.risks.map((r) => r.p),
+    ...pack.sarcasm,
+    ...pack.closings,
+  ];
+  for (const p of patterns) {
+    for (const w of p.toLowerCase().split(/[\s/|[\]]+/)) if (w && !w.includes('*') && w !== '..') out.add(w);
+  }
+  return out;
+}
+
 /** Compiles a pack; throws a PatternError naming the bad pattern (pack authoring error, caught by tests). */
 export function compilePack(pack: LanguagePack, loaded = true): CompiledPack {
   // Customers often type without the language's letters ("jag ar sa besviken"): message rules then match both.
@@ -113,9 +130,13 @@ export function compilePack(pack: LanguagePack, loaded = true): CompiledPack {
   const draft: CompiledPattern<DraftRule>[] = [];
   const suffixes = [...new Set((pack.suffixes ?? []).map((x) => x.toLowerCase()))].sort((a, b) => b.length - a.length);
   const synonyms = compileSynonyms(pack.synonyms ?? [], suffixes, fold);
-  for (const rule of pack.behaviors) draft.push(...compilePatterns<DraftRule>(rule.p, { t: 'behavior', rule }));
-  for (const rule of pack.risks) draft.push(...compilePatterns<DraftRule>(rule.p, { t: 'risk', rule }));
-  for (const p of pack.closings) draft.push(...compilePatterns<DraftRule>(p, { t: 'closing' }));
+  // Agents type without å/ä/ö/ø/æ too (a foreign keyboard, a quick chat line): draft rules fold like messages,
+  // except into a spelling that is itself a word the pack knows ("ändra" -> "andra", "för" -> "for").
+  const known = fold ? knownWords(pack) : undefined;
+  const d = fold ? (p: string) => withFolded(p, known) : (p: string) => p;
+  for (const rule of pack.behaviors) draft.push(...compilePatterns<DraftRule>(d(rule.p), { t: 'behavior', rule }));
+  for (const rule of pack.risks) draft.push(...compilePatterns<DraftRule>(d(rule.p), { t: 'risk', rule }));
+  for (const p of pack.closings) draft.push(...compilePatterns<DraftRule>(d(p), { t: 'closing' }));
   return {
     lang: pack.lang,
     loaded,

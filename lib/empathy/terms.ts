@@ -58,19 +58,20 @@ export function compileSynonyms(
 
 // ---- writing without diacritics ----
 
-const FOLD: Record<string, string> = { å: 'a', ä: 'a', ö: 'o', é: 'e', ü: 'u' };
-const FOLDABLE = /[åäöéü]/;
+// ø/æ as a Norwegian or Danish keyboardless writer types them ("hoere", "vaere" are rarer than "hore", "vare").
+const FOLD: Record<string, string> = { å: 'a', ä: 'a', ö: 'o', é: 'e', ü: 'u', ø: 'o', æ: 'ae' };
+const FOLDABLE = /[åäöéüøæ]/;
 
 /** "räkning" -> "rakning": how a word reads typed on a keyboard without the language's letters. */
 export function foldWord(w: string): string {
-  return FOLDABLE.test(w) ? w.replace(/[åäöéü]/g, (c) => FOLD[c] as string) : w;
+  return FOLDABLE.test(w) ? w.replace(/[åäöéüøæ]/g, (c) => FOLD[c] as string) : w;
 }
 
 /**
  * Adds the undiacritic spelling of every alternative that has one: "är|rädd*" -> "är|rädd*|ar|radd*", so a
  * message typed without å/ä/ö ("jag ar sa radd") still matches. The pattern syntax is kept as it is.
  */
-export function withFolded(pattern: string): string {
+export function withFolded(pattern: string, avoid?: ReadonlySet<string>): string {
   if (!FOLDABLE.test(pattern)) return pattern;
   return pattern
     .split(' / ')
@@ -86,7 +87,8 @@ export function withFolded(pattern: string): string {
           const seen = new Set(alts.map((a) => a.toLowerCase()));
           for (const a of body.split('|')) {
             const f = foldWord(a.toLowerCase());
-            if (!seen.has(f)) {
+            // "ändra" folds to "andra", itself a word ("others"): such a spelling is not added.
+            if (!seen.has(f) && !avoid?.has(f)) {
               seen.add(f);
               alts.push(f);
             }

@@ -389,6 +389,8 @@ const phrases: Phrase[] = [
 
 export const fi: LanguagePack = {
   lang: 'fi',
+  // Customers and agents type without the language's letters too ("jeg er sa lei"): rules match both.
+  foldDiacritics: true,
   emotions: [
     // frustrated
     { p: 'ei|eikä toimi|toimii|toimineet / mikään ei toimi', emotion: 'frustrated', w: 0.8 },

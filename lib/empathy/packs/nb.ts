@@ -386,6 +386,8 @@ const phrases: Phrase[] = [
 
 export const nb: LanguagePack = {
   lang: 'nb',
+  // Customers and agents type without the language's letters too ("jeg er sa lei"): rules match both.
+  foldDiacritics: true,
   emotions: [
     // frustrated
     {

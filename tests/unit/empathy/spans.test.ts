@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { analyzeDraft, analyzeMessage, loadAllLanguagePacks } from '../../../lib/empathy';
 import { compilePatterns, PatternIndex, tokenize } from '../../../lib/empathy/match';
 import { packFor } from '../../../lib/empathy/registry';
+import { withFolded } from '../../../lib/empathy/terms';
 import type { Lang } from '../../../lib/empathy/types';
 import { corpusLanguages, readCorpus } from './corpus';
 
@@ -45,7 +46,9 @@ describe.each(langs)('spans in the %s corpus', (lang) => {
         const slice = d.text.slice(start, end);
         const pattern = patternOf(d.lang, hit.rule);
         if (pattern) {
-          expect(matchesWhole(pattern, slice), `${d.id} ${hit.rule}: "${slice}"`).toBe(true);
+          // Packs that fold diacritics also match the draft typed without them ("forlat" for "förlåt").
+          const folded = packFor(d.lang).fold ? withFolded(pattern) : pattern;
+          expect(matchesWhole(folded, slice), `${d.id} ${hit.rule}: "${slice}"`).toBe(true);
         } else if (hit.rule === 'explore.question') {
           expect(slice.trimEnd().endsWith('?'), `${d.id}: "${slice}"`).toBe(true);
         } else if (hit.rule === 'shouting.caps') {
