@@ -175,7 +175,7 @@ export function CoachingView() {
   }, [unreadKey, actions]);
 
   return (
-    <section className="view view--coaching" aria-labelledby="coaching-title">
+    <section className="view view--coaching" aria-labelledby="coaching-title" aria-busy={tips === undefined}>
       <h2 id="coaching-title" className="visually-hidden">
         {t('app.tabs.coaching')}
       </h2>

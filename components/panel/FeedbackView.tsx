@@ -175,7 +175,11 @@ export function FeedbackView() {
   }, [mayHaveMore, lastIndex, list.length]);
 
   return (
-    <section className="view view--feedback" aria-labelledby="feedback-title">
+    <section
+      className="view view--feedback"
+      aria-labelledby="feedback-title"
+      aria-busy={items === undefined || replyFlags === undefined}
+    >
       <h2 id="feedback-title" className="visually-hidden">
         {t('app.tabs.feedback')}
       </h2>

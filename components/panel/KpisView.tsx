@@ -25,7 +25,7 @@ export function KpisView() {
   const windowLabel = t(`kpi.window.${kpiWindow}`);
 
   return (
-    <section className="view view--kpis" aria-labelledby="kpis-title">
+    <section className="view view--kpis" aria-labelledby="kpis-title" aria-busy={snapshot === undefined}>
       <h2 id="kpis-title" className="visually-hidden">
         {t('app.tabs.kpis')}
       </h2>

@@ -46,7 +46,7 @@ export function PulseView() {
   const moodLabel = (m: number) => t(`pulse.mood.${m}`, { defaultValue: String(m) });
 
   return (
-    <section className="view view--pulse" aria-labelledby="pulse-title">
+    <section className="view view--pulse" aria-labelledby="pulse-title" aria-busy={history === undefined}>
       <h2 id="pulse-title">{t('pulse.title')}</h2>
       <p className="muted small">{t('pulse.privacy')}</p>
       <fieldset className="moods">

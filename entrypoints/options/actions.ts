@@ -2,6 +2,7 @@
 // settings storage. Passed in as props so the page can be tested without a browser.
 import { browser } from 'wxt/browser';
 import { sendMessage, type SignInRequest, type SignInResult } from '../../lib/messaging';
+import { clearPanelSnapshots } from '../../lib/store/snapshot';
 import { hostPermissionPattern, needsHostPermission } from '../../lib/sync/client';
 import { type AttuneSettings, readSettings, settingsItem, updateSettings } from '../../lib/sync/settings';
 
@@ -23,8 +24,17 @@ export const browserOptionsActions: OptionsActions = {
     // Called first thing in the click handler: an await before it would lose the user gesture.
     return browser.permissions.request({ origins: [hostPermissionPattern(hubUrl)] });
   },
-  signIn: (req) => sendMessage('auth:signIn', req),
-  signOut: () => sendMessage('auth:signOut', undefined),
+  // The panel's picture of its last view (lib/store/snapshot.ts) belongs to the account: it goes with it.
+  async signIn(req) {
+    const result = await sendMessage('auth:signIn', req);
+    if (result.ok) clearPanelSnapshots(localStorage);
+    return result;
+  },
+  async signOut() {
+    clearPanelSnapshots(localStorage);
+    await sendMessage('auth:signOut', undefined);
+    clearPanelSnapshots(localStorage);
+  },
   syncNow: () => sendMessage('sync:now', undefined),
   loadSettings: readSettings,
   saveSettings: updateSettings,

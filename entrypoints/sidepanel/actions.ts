@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { ActionResult, PanelActions } from '../../components/panel/actions';
 import { PANEL_PORT, sendMessage } from '../../lib/messaging';
+import { clearPanelSnapshots } from '../../lib/store/snapshot';
 
 async function result(p: Promise<ActionResult | { ok: boolean; error?: string }>): Promise<ActionResult> {
   try {
@@ -14,7 +15,12 @@ async function result(p: Promise<ActionResult | { ok: boolean; error?: string }>
 
 export const panelActions: PanelActions = {
   syncNow: () => result(sendMessage('sync:now')),
-  signOut: () => sendMessage('auth:signOut'),
+  // The picture of the last view (lib/store/snapshot.ts) belongs to the account: it goes with it.
+  signOut: async () => {
+    clearPanelSnapshots(localStorage);
+    await sendMessage('auth:signOut');
+    clearPanelSnapshots(localStorage);
+  },
   openSettings: () => void browser.runtime.openOptionsPage(),
   ackTip: (tipId, ack) => sendMessage('tip:ack', { tipId, ...ack }),
   markTipsRead: (tipIds) => sendMessage('tip:markRead', { tipIds }),

@@ -75,6 +75,19 @@ describe('options page', () => {
     const before = await tableCounts(panel);
     expect(before.feedback).toBeGreaterThan(0);
     expect(before.kpiSnapshots).toBe(3);
+    // The panel keeps a picture of its last view for its next first paint (lib/store/snapshot.ts): the
+    // account's KPIs are in it, so sign-out must take it too.
+    const pictures = () =>
+      options.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith('attune.panelSnapshot.'))
+          .map((k) => localStorage.getItem(k) ?? ''),
+      );
+    await expect
+      .poll(async () => (await pictures()).some((p) => p.includes('data-snapshot-testid=\\"kpi-')), {
+        timeout: 15_000,
+      })
+      .toBe(true);
 
     await options.getByTestId('sign-out').click();
     await options.getByTestId('sign-in').waitFor({ timeout: 15_000 });
@@ -85,5 +98,6 @@ describe('options page', () => {
     expect(Object.entries(after).filter(([name, n]) => n > 0 && name !== 'meta')).toEqual([]);
     expect(after.meta).toBeLessThanOrEqual(1); // only the signed-out status row
     expect(await storedToken()).toBeNull();
+    expect((await pictures()).filter((p) => p.includes('kpi-'))).toEqual([]);
   });
 });

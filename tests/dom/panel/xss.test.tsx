@@ -6,6 +6,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PanelApp } from '../../../components/panel/PanelApp';
 import { db } from '../../../lib/db';
 import { usePanelStore } from '../../../lib/store/panel';
+import { readPanelSnapshot, restorePanelSnapshot, savePanelSnapshot } from '../../../lib/store/snapshot';
 import { daysAgo, feedbackItem, giveLayout, renderPanel, resetPanel, session, status, tip } from './helpers';
 import { UNSAFE_URLS, unsafeBits, XSS_CORPUS } from './xss-corpus';
 
@@ -103,6 +104,37 @@ describe('remote strings stay text (XSS corpus)', () => {
     expect(window.__xss).toBeUndefined();
   });
 
+  it('the picture of the last view (first paint) keeps them text when it is put back', async () => {
+    await seedPayloads('agent');
+    usePanelStore.setState({ tab: 'feedback', selectedFeedbackId: 'f0' });
+    const { container } = renderPanel(<PanelApp />);
+    await waitFor(() => expect(screen.getAllByTestId('feedback-item')).toHaveLength(XSS_CORPUS.length));
+    await screen.findAllByText(XSS_CORPUS[2] ?? '');
+    savePanelSnapshot(localStorage, 'feedback', 'en', container);
+    const picture = readPanelSnapshot(localStorage, 'feedback');
+    expect(picture).not.toBeNull();
+    const holder = document.createElement('div');
+    document.body.append(holder);
+    restorePanelSnapshot(holder, picture as NonNullable<typeof picture>);
+    const comments = [...holder.querySelectorAll('[data-snapshot-testid="feedback-comment"]')].map(
+      (el) => el.textContent,
+    );
+    expect(comments).toEqual(XSS_CORPUS.map(displayed));
+    expect(unsafeBits(holder)).toEqual([]);
+    expect(window.__xss).toBeUndefined();
+    // And a tampered picture loses what could run.
+    restorePanelSnapshot(holder, {
+      ...(picture as NonNullable<typeof picture>),
+      html: '<img src="x" onerror="window.__xss=1"><a href="javascript:window.__xss=2">x</a><script>window.__xss=3</script>',
+    });
+    expect(holder.querySelector('script')).toBeNull();
+    expect(holder.querySelector('img')?.getAttributeNames()).toEqual([]);
+    expect(holder.querySelector('a')?.getAttributeNames()).toEqual([]);
+    expect(window.__xss).toBeUndefined();
+    holder.remove();
+    localStorage.clear();
+  });
+
   it('coaching tips, author names and linked feedback', async () => {
     await seedPayloads('agent');
     usePanelStore.setState({ tab: 'coaching' });
@@ -132,6 +164,8 @@ describe('remote strings stay text (XSS corpus)', () => {
   });
 });
 
+// lib/store/snapshot.ts is the one place the panel parses HTML (its own serialised view, for first paint); it
+// is covered by the round trip above rather than by this source check.
 describe('panel sources', () => {
   const root = resolve(import.meta.dirname, '../../..');
   const dirs = ['components/panel', 'components/common', 'entrypoints/sidepanel'];
