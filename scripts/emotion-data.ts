@@ -205,7 +205,9 @@ export function trainSources(lang: Lang): Source[] {
           file: 'brighter/swe_train_track_a.dedup.csv',
           read: () => readBrighter('brighter/swe_train_track_a.dedup.csv'),
         },
-        { file: proj as string, read: () => readXed(proj as string), part: 'train' },
+        // The XED sv subtitles are left out: on the reviews' train-check rows (customers' writing is closer to
+        // reviews than to film lines) the model scored macro-F1 0.539 / 0.56 / 0.592 / 0.597 with the subtitles
+        // weighted 1 / 0.3 / 0.1 / 0. Their held-out slice is still scored by the eval.
       ];
     default:
       return [{ file: proj as string, read: () => readXed(proj as string), part: 'train' }];
