@@ -175,11 +175,7 @@ export function FeedbackView() {
   }, [mayHaveMore, lastIndex, list.length]);
 
   return (
-    <section
-      className="view view--feedback"
-      aria-labelledby="feedback-title"
-      aria-busy={items === undefined || replyFlags === undefined}
-    >
+    <section className="view view--feedback" aria-labelledby="feedback-title" aria-busy={items === undefined}>
       <h2 id="feedback-title" className="visually-hidden">
         {t('app.tabs.feedback')}
       </h2>
