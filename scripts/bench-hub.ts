@@ -1,4 +1,4 @@
-// npm run bench:hub [-- --answers N] [--skip-kpis] [--only ingest|push|kpis]: hub speed figures (issue #5).
+// npm run bench:hub [-- --answers N] [--skip-kpis] [--only ingest|push|kpis]: hub speed figures (README.md, Benchmarks).
 //  - ingest throughput, single POSTs and 1,000-answer batches, on PGlite (data folder) and PostgreSQL
 //  - GET /api/v1/me/kpis p50/p95 with N answers (default 1,000,000) across 500 agents on PostgreSQL
 //  - tip push latency (POST /tips -> `tip` event on a connected stream) p50/p95

@@ -1,5 +1,5 @@
 // Where the chip goes: just above the composer's top-right corner, else below it, else beside it, else inside
-// it at the top-right; never over the send button (issue #4) and always inside the viewport. It also keeps
+// it at the top-right; never over the send button and always inside the viewport. It also keeps
 // clear of what the agent is answering (the latest customer message, usually right above the composer): when
 // the spot above the composer would cover it, the chip moves above that message, or below or beside the
 // composer, and covers it only when nothing else fits.

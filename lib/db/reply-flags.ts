@@ -1,6 +1,6 @@
 import type { Behavior, Channel } from '../empathy/types';
 
-// Which empathy behaviours a *sent* reply contained: flags only, never text (ARCHITECTURE.md, privacy).
+// Which empathy behaviours a *sent* reply contained: flags only, never text (README.md, Privacy).
 export interface ReplyFlags {
   id?: number;
   site: string;

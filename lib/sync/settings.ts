@@ -1,4 +1,5 @@
-// Agent settings and the hub token, in browser.storage.local (settings are not records: STYLE.md #7).
+// Agent settings and the hub token, in browser.storage.local: settings are not records (they are WXT storage
+// items with versions and migrations; records live in Dexie).
 // The token is kept out of IndexedDB so that a page script or export of the database never carries it.
 import { storage } from 'wxt/utils/storage';
 import { LANGS, type Lang } from '../empathy/types';
