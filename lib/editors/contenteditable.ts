@@ -173,9 +173,11 @@ export function createContentEditableBridge(
     const landed = () => insertionLanded(before, current().text, at, text);
     const untouched = () => current().text === before;
 
+    // The page world runs in the content script's own window: for an iframe editor, the one holding the iframe.
+    const hostWin = opts.frame?.ownerDocument.defaultView ?? win;
     const channel =
       family.path === 'page'
-        ? await (opts.channel ?? (() => (win ? pageChannel(win) : Promise.resolve(null))))()
+        ? await (opts.channel ?? (() => (hostWin ? pageChannel(hostWin) : Promise.resolve(null))))()
         : null;
     // Takes back a change that is not what we asked for: through the editor's API where it answers, else the
     // browser's undo (which editors listen to). Resolves whether the text is as it was.

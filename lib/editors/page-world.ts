@@ -235,8 +235,9 @@ export function attunePageWorld(nonce: string): void {
     }
     const dom = domRangeIn(el);
     if (!dom) return 'unsupported';
+    // insertText replaces CKEditor's selection (read from the DOM selection we set) inside its own undo step;
+    // deleting the span ourselves first would split the step in two.
     ed.fire('saveSnapshot');
-    if (!dom.collapsed) dom.deleteContents();
     ed.insertText(req.text);
     ed.fire('saveSnapshot');
     return 'done';

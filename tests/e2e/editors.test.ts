@@ -19,12 +19,20 @@ afterAll(async () => {
   await pages?.close();
 });
 
-type TestApi = { model(): string; textBeforeCaret(): string | null; focusEnd(): void; ready?(): boolean };
+type TestApi = {
+  model(): string;
+  textBeforeCaret(): string | null;
+  focusEnd(): void;
+  ready?(): boolean;
+  apiCalls?(): number;
+};
 const api = <T>(page: Page, fn: (t: TestApi) => T) =>
   page.evaluate(`(${fn.toString()})(window.attuneTest)`) as Promise<Awaited<T>>;
 /** The model's text through the editor's own API; editors that end every document in '\n' lose it here. */
 const model = async (page: Page) => plain(await api(page, (t) => t.model()));
 const beforeCaret = (page: Page) => api(page, (t) => t.textBeforeCaret());
+/** Calls of the editor API the page-world bridge uses, on pages that count them (test-api.ts); else null. */
+const apiCalls = (page: Page) => api(page, (t) => (t.apiCalls ? t.apiCalls() : null));
 const plain = (s: string) => s.replace(/\u00a0/g, ' ').replace(/\n$/, '');
 
 const DRAFT = 'Hello Maria, thanks for waiting. You should have read the FAQ.';
@@ -116,6 +124,9 @@ describe.each(EDITOR_PAGES)('%s', (name) => {
     expect(await beforeCaret(page)).toMatch(new RegExp(`${escapeRe(phrase)}$`));
     expect(await bridgeRead(page)).toBe(inserted);
     expect(await nodesOfOurs(page)).toEqual([]);
+    // Where the page counts its API calls, the text went in through the editor's API, not the fallback.
+    const calls = await apiCalls(page);
+    if (calls !== null) expect(calls).toBe(1);
 
     await page.keyboard.press('Control+z');
     await expect.poll(() => model(page)).toBe(DRAFT);
@@ -155,6 +166,7 @@ describe.each(EDITOR_PAGES)('%s', (name) => {
     expect(replaced).not.toContain(RISKY);
     expect(await bridgeRead(page)).toBe(replaced);
     expect(await nodesOfOurs(page)).toEqual([]);
+    if (calls !== null) expect(await apiCalls(page)).toBe(2);
     await page.keyboard.press('Control+z');
     await expect.poll(() => model(page)).toBe(draft3);
     await page.close();

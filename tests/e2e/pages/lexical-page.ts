@@ -26,9 +26,18 @@ editor.setRootElement(document.getElementById('editor'));
 registerRichText(editor);
 registerHistory(editor, createEmptyHistoryState(), 1000);
 
+// Text inserted as a string command: what the page-world bridge sends (typing and paste send their events).
+let apiCalls = 0;
+const dispatch = editor.dispatchCommand.bind(editor) as (command: unknown, payload: unknown) => boolean;
+editor.dispatchCommand = ((command: { type?: string }, payload: unknown) => {
+  if (command.type === 'CONTROLLED_TEXT_INSERTION_COMMAND' && typeof payload === 'string') apiCalls++;
+  return dispatch(command, payload);
+}) as typeof editor.dispatchCommand;
+
 const read = <T>(fn: () => T): T => editor.getEditorState().read(fn);
 
 expose({
+  apiCalls: () => apiCalls,
   model: () =>
     read(() =>
       $getRoot()

@@ -9,6 +9,11 @@ export interface AttuneTestApi {
   textBeforeCaret(): string | null;
   /** Focuses the editor with the caret at the end of the text. */
   focusEnd(): void;
+  /**
+   * How often the editor API the coach's page-world bridge uses for this editor was called (pages whose editor
+   * is written to through its API; the generic fallback never calls it), so tests see which path was taken.
+   */
+  apiCalls?(): number;
   /** Replaces the content with `text` (lines become paragraphs). */
   setDraft?(text: string): void | Promise<void>;
 }

@@ -13,7 +13,19 @@ const el = () => document.getElementById('editor') as HTMLElement & { editor?: T
 // The document string ends with the last block's '\n'.
 const text = () => (el().editor as TrixEditor).getDocument().toString().replace(/\n$/, '');
 
+// insertString: the page-world bridge's call (typing goes through Trix's input controller, not this method).
+let apiCalls = 0;
+document.addEventListener('trix-initialize', () => {
+  const ed = el().editor as TrixEditor & { insertString(s: string): void };
+  const insert = ed.insertString.bind(ed);
+  ed.insertString = (s: string) => {
+    apiCalls++;
+    insert(s);
+  };
+});
+
 expose({
+  apiCalls: () => apiCalls,
   ready: () => !!el().editor,
   model: text,
   textBeforeCaret: () => {
