@@ -172,3 +172,13 @@ export function memoForPage<T>(doc: Document, href: string, key: string, compute
   entries.set(key, { href, at: now, value });
   return value;
 }
+
+/** Store `value` as `memoForPage` would have computed it now (a caller that already did the work). */
+export function rememberForPage<T>(doc: Document, href: string, key: string, value: T): void {
+  let entries = pageMemo.get(doc);
+  if (!entries) {
+    entries = new Map();
+    pageMemo.set(doc, entries);
+  }
+  entries.set(key, { href, at: Date.now(), value });
+}

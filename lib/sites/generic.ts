@@ -2,7 +2,15 @@
 // so it guesses: message-like blocks with author roles and timestamps first, Readability second, and null
 // (draft-only coaching) when neither finds anything that reads like a customer message.
 import { Readability } from '@mozilla/readability';
-import { clipTail, markerText, memoForPage, normalizeText, readableText, ticketIdFromUrl } from './dom';
+import {
+  clipTail,
+  markerText,
+  memoForPage,
+  normalizeText,
+  readableText,
+  rememberForPage,
+  ticketIdFromUrl,
+} from './dom';
 import { blockId, blockTime, listOrder } from './thread-order';
 import type { ComposerClassification, CustomerMessage, SiteAdapter, TicketContext } from './types';
 
@@ -231,10 +239,40 @@ export function isComposerLike(el: Element): boolean {
   return t.has('composer') || t.has('editor') || t.has('reply-box') || t.has('compose');
 }
 
+/** Substrings one of MESSAGE_TOKENS (or "listitem") needs in a class or id: a cheap first look. */
+const MAY_BE_MESSAGE = /message|msg|comment|reply|post|event|entry|bubble|part|item|note/i;
+
+/**
+ * Whether an element needs the full look: the costly token work is skipped for the many elements of a long
+ * thread whose only attributes are a class and id that cannot hold a message token.
+ */
+function mayBeMessage(el: Element, tag: string): boolean {
+  if (tag === 'ARTICLE' || tag === 'LI') return true;
+  const count = el.attributes.length;
+  if (count === 0) return false;
+  const cls = el.getAttribute('class');
+  const id = el.getAttribute('id');
+  if (count > (cls === null ? 0 : 1) + (id === null ? 0 : 1)) return true;
+  return MAY_BE_MESSAGE.test(cls ?? '') || MAY_BE_MESSAGE.test(id ?? '');
+}
+
+/** Verdicts by tag and marker: a long thread repeats the same few element shapes thousands of times. */
+const verdictByShape = new Map<string, boolean>();
+
 function isMessageBlock(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
-  // Most elements of a page carry no attributes at all: skip the token work for them.
-  if (el.attributes.length === 0 && tag !== 'ARTICLE' && tag !== 'LI') return false;
+  // Most elements of a page carry no attributes, or none that could mark a message: skip the token work.
+  if (!mayBeMessage(el, tag)) return false;
+  const shape = `${tag}|${el.getAttribute('contenteditable') ?? ''}|${roleMarker(el)}`;
+  const known = verdictByShape.get(shape);
+  if (known !== undefined) return known;
+  const verdict = messageShape(el, tag);
+  if (verdictByShape.size > 4000) verdictByShape.clear();
+  verdictByShape.set(shape, verdict);
+  return verdict;
+}
+
+function messageShape(el: Element, tag: string): boolean {
   if (isComposerLike(el)) return false;
   const t = ownTokens(el);
   const looksLikeMessage =
@@ -324,12 +362,34 @@ export function messageBlocks(root: Document | Element): MessageBlock[] {
   );
 }
 
+/** Pages up to this many elements are read whole. */
+const WHOLE_PAGE_LIMIT = 6000;
+/** On a bigger page, this many elements at each end of it (in document order) are read. */
+const END_WINDOW = 1000;
+
+/**
+ * The elements to look at for messages. Real helpdesk pages (3,000-10,000 elements) are read whole, so a
+ * thread anywhere in them is found. A page beyond that is a long thread (2,000 messages is some 15,000
+ * elements), read at its two ends only: the newest messages are at one end or the other (newest first or
+ * oldest first), the page's order cues are there too, and the cost stops growing with the thread.
+ */
+function scanPool(scope: Element): Element[] {
+  // A static list: indexing a live HTMLCollection from its far end walks the tree again.
+  const all = scope.querySelectorAll('*');
+  const n = all.length;
+  if (n <= WHOLE_PAGE_LIMIT) return [...all];
+  const out: Element[] = [];
+  for (let i = 0; i < END_WINDOW; i++) out.push(all[i] as Element);
+  for (let i = n - END_WINDOW; i < n; i++) out.push(all[i] as Element);
+  return out;
+}
+
 /** The elements `messageBlocks` describes, not yet read (reading every one is the costly part). */
 export function messageElements(root: Document | Element): Element[] {
   const scope = root.nodeType === 9 ? (root as Document).body : (root as Element);
   if (!scope) return [];
   return scanning(() => {
-    const candidates = [...scope.querySelectorAll('*')].filter((el) => isMessageBlock(el) && !insideComposer(el));
+    const candidates = scanPool(scope).filter((el) => isMessageBlock(el) && !insideComposer(el));
     // Candidates nest: a thread holds messages, and a message can hold a small marked piece (a sender's
     // "email" span). A candidate whose nested candidates carry most of its text is a list; otherwise it is a
     // message and what it holds are parts of it. One walk up per candidate, not a comparison of every pair.
@@ -392,32 +452,59 @@ export function latestOf(blocks: readonly MessageBlock[]): MessageBlock | null {
 /** Whether a reply composer sits above the first of `elements` (newest-first helpdesks put it there). */
 export function composerAbove(elements: readonly Element[]): boolean {
   const first = elements[0];
-  if (!first) return false;
-  const doc = first.ownerDocument;
-  for (const ed of doc.querySelectorAll('[contenteditable="true"], [contenteditable=""], textarea')) {
-    if (elements.some((el) => el.contains(ed))) continue;
-    if (!classifyGenericComposer(ed)) continue;
-    // A composer before the first message and not after the last one.
-    const last = elements[elements.length - 1] as Element;
+  const last = elements[elements.length - 1];
+  if (!first || !last) return false;
+  for (const ed of first.ownerDocument.querySelectorAll('[contenteditable="true"], [contenteditable=""], textarea')) {
+    // Position first (cheap), then whether it is a reply box at all (not a search or subject field).
     const beforeFirst = (ed.compareDocumentPosition(first) & 4) !== 0; // DOCUMENT_POSITION_FOLLOWING
     const afterLast = (last.compareDocumentPosition(ed) & 4) !== 0;
-    if (beforeFirst && !afterLast) return true;
+    if (!beforeFirst || afterLast || first.contains(ed)) continue;
+    if (isEditableReplyBox(ed)) return true;
   }
   return false;
 }
 
-/** Indexes of `elements`, newest first: by times when every message has one, else by the page's order cues. */
+/** How many messages at each end of a thread are read to tell its order (a long thread is not read whole). */
+const ORDER_SAMPLE = 12;
+/** Up to this many messages, a thread is ordered by time whenever every message has one. */
+const FULL_SORT_LIMIT = 300;
+
+/**
+ * Indexes of `elements`, newest first: by times when every message has one, else by the page's order cues
+ * (thread-order.ts). A long thread's order is read from a sample at both ends, and only its newest messages
+ * are sorted by time, so a 2,000-message thread costs about what a 50-message one does.
+ */
 export function newestFirst(elements: readonly Element[], above = false): number[] {
   const now = Date.now();
-  const times = elements.map((el) => blockTime(el, now));
-  const order = listOrder({ times, ids: elements.map(blockId), composerAbove: above });
+  const n = elements.length;
+  const sampled = n <= FULL_SORT_LIMIT ? elements.map((_, i) => i) : sampleEnds(n, ORDER_SAMPLE);
+  const times = new Map<number, number | null>();
+  const timeAt = (i: number) => {
+    if (!times.has(i)) times.set(i, blockTime(elements[i] as Element, now));
+    return times.get(i) ?? null;
+  };
+  const order = listOrder({
+    times: sampled.map(timeAt),
+    ids: sampled.map((i) => blockId(elements[i] as Element)),
+    composerAbove: above,
+  });
   const idx = elements.map((_, i) => i);
   if (order === 'oldest-first') idx.reverse();
-  if (times.every((t) => t !== null)) {
-    const rank = new Map(idx.map((i, r) => [i, r]));
-    idx.sort((a, b) => (times[b] as number) - (times[a] as number) || (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+  // Sort by time where every message (of a short thread) or every one of the newest (of a long one) has one.
+  const head = n <= FULL_SORT_LIMIT ? idx : idx.slice(0, 3 * ORDER_SAMPLE);
+  if (head.every((i) => timeAt(i) !== null)) {
+    const rank = new Map(head.map((i, r) => [i, r]));
+    head.sort((a, b) => (timeAt(b) as number) - (timeAt(a) as number) || (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+    if (head !== idx) idx.splice(0, head.length, ...head);
   }
   return idx;
+}
+
+function sampleEnds(n: number, k: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < k; i++) out.push(i);
+  for (let i = n - k; i < n; i++) out.push(i);
+  return out;
 }
 
 /** Start or end of the line for a chat bubble, from its layout classes or, in a real page, its box. */
@@ -617,15 +704,21 @@ export function isInternalComposer(el: Element): boolean {
   return false;
 }
 
-export function classifyGenericComposer(el: Element): ComposerClassification | null {
+/** An editable element that could be a reply box: not an input, search, subject or read-only field. */
+function isEditableReplyBox(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
-  if (tag === 'INPUT' || tag === 'SELECT') return null;
+  if (tag === 'INPUT' || tag === 'SELECT') return false;
   const role = el.getAttribute('role');
-  if (role === 'searchbox' || role === 'combobox' || el.getAttribute('aria-readonly') === 'true') return null;
-  if (tag === 'TEXTAREA' && ((el as HTMLTextAreaElement).readOnly || (el as HTMLTextAreaElement).disabled)) return null;
+  if (role === 'searchbox' || role === 'combobox' || el.getAttribute('aria-readonly') === 'true') return false;
+  if (tag === 'TEXTAREA' && ((el as HTMLTextAreaElement).readOnly || (el as HTMLTextAreaElement).disabled))
+    return false;
   const own = `${markerText(el)} ${el.getAttribute('name') ?? ''} ${el.getAttribute('placeholder') ?? ''}`;
   // Test attribute values, not the name "title=" itself (CKEditor titles its iframe "Rich Text Editor, x").
-  if (NOT_A_COMPOSER.test(own.replace(/(^|\s)title=/g, '$1').replace(/[-_]/g, ' '))) return null;
+  return !NOT_A_COMPOSER.test(own.replace(/(^|\s)title=/g, '$1').replace(/[-_]/g, ' '));
+}
+
+export function classifyGenericComposer(el: Element): ComposerClassification | null {
+  if (!isEditableReplyBox(el)) return null;
   const editor = editorOf(el);
   const audience = scanning(() => (isInternalComposer(el) ? 'internal' : 'customer'));
   return { audience, ...(editor ? { editor } : {}) };
@@ -655,7 +748,9 @@ function shortText(el: Element | null): string | null {
 }
 
 function agentFromPage(doc: Document): string | null {
-  for (const scope of doc.querySelectorAll('nav, header, [role="banner"], [role="navigation"]')) {
+  // The page's own header and navigation come first; a thread's 2,000 message <header>s need not be searched.
+  const scopes = [...doc.querySelectorAll('nav, header, [role="banner"], [role="navigation"]')].slice(0, 8);
+  for (const scope of scopes) {
     const name = shortText(scope.querySelector(AGENT_NAME));
     if (name) return name;
   }
@@ -669,9 +764,16 @@ export const genericAdapter: SiteAdapter = {
   matches: [],
   detect: () => true,
   classifyComposer: (el) => classifyGenericComposer(el),
-  async latestCustomerMessage(doc, _win, signal) {
+  async latestCustomerMessage(doc, win, signal) {
     if (signal?.aborted) return null;
     const { block, sawRoles } = latestCustomerAmong(messageElements(doc));
+    // The ticket context names the requester from the same block: no second read of a long thread.
+    rememberForPage(
+      doc,
+      win.location.href,
+      'generic:requester',
+      block?.author ?? shortText(doc.querySelector(REQUESTER_NAME)),
+    );
     if (block) {
       return {
         text: clipTail(block.text),
