@@ -248,9 +248,20 @@ async function measure(page: Page, url: string): Promise<{ shown: number; live: 
     undefined,
     { timeout: 30_000 },
   );
-  const b = await page.evaluate(
-    () => (window as unknown as { __bench: { shownPainted: number; livePainted: number } }).__bench,
-  );
+  const b = await page.evaluate(() => {
+    const marks = (window as unknown as { __bench: { shownPainted: number; livePainted: number } }).__bench;
+    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return {
+      ...marks,
+      steps: {
+        domInteractive: nav?.domInteractive ?? Number.NaN,
+        entryStart: at('attune:panel-start'),
+        pictureShown: at('attune:picture-shown'),
+      },
+    };
+  });
+  if (args.samples) console.log(JSON.stringify(b.steps));
   return { shown: b.shownPainted, live: b.livePainted };
 }
 

@@ -14,6 +14,7 @@ const load = () => void import('./app');
 if (picture && holder && root) {
   document.documentElement.lang = picture.lang;
   restorePanelSnapshot(holder, picture);
+  performance.mark('attune:picture-shown');
   // The live view renders out of sight until it has its data (app.tsx swaps them).
   root.hidden = true;
   // Let the browser paint the picture before the live panel's scripts take the main thread.
