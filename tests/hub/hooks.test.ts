@@ -229,6 +229,39 @@ describe.each(BACKENDS)('signed webhooks and helpdesk links (%s)', (backend) => 
       expect(pulled.duplicates).toBe(1);
     });
 
+    it('maps created, solved, reopened and assignment webhooks; ignores other types; a bad body is 400', async () => {
+      const sent = [
+        zBody('ticket.created', 502, {}, 'w-1'),
+        zBody('ticket.agent_assignment_changed', 502, { current: '7001', previous: null }, 'w-2'),
+        zBody('ticket.status_changed', 502, { current: 'SOLVED', previous: 'OPEN' }, 'w-3'),
+        zBody('ticket.status_changed', 502, { current: 'OPEN', previous: 'SOLVED' }, 'w-4'),
+        zBody('ticket.status_changed', 502, { current: 'CLOSED', previous: 'SOLVED' }, 'w-5'),
+        zBody('ticket.priority_changed', 502, { current: 'HIGH', previous: 'LOW' }, 'w-6'),
+      ];
+      for (const b of sent) expect((await zpost(b)).status).toBe(200);
+      const ev = await w.hub.db.query<{ type: string; agent_id: string | null }>(
+        `SELECT type, agent_id FROM events WHERE contact_id = 'zendesk:acme:502' ORDER BY external_id`,
+      );
+      expect(ev.map((e) => e.type).sort()).toEqual(['assigned', 'created', 'reopened', 'resolved']);
+      expect(ev.find((e) => e.type === 'assigned')?.agent_id).toBe(w.agentA1.id);
+      const before = await w.count('events');
+      expect((await zpost({ hello: 'world' })).status).toBe(400);
+      const ts = new Date(w.clock.now).toISOString();
+      const notJson = await post(`/api/v1/hooks/zendesk/${cfg.slug}`, '{"type":', {
+        'X-Zendesk-Webhook-Signature': signZendesk(zsecret, '{"type":', ts),
+        'X-Zendesk-Webhook-Signature-Timestamp': ts,
+      });
+      expect(notJson.status).toBe(400);
+      expect(await w.count('events')).toBe(before);
+      // An unknown connector answers like a bad signature.
+      const raw = JSON.stringify(sent[0]);
+      const unknown = await post('/api/v1/hooks/zendesk/no-such-connector', raw, {
+        'X-Zendesk-Webhook-Signature': signZendesk(zsecret, raw, ts),
+        'X-Zendesk-Webhook-Signature-Timestamp': ts,
+      });
+      expect(unknown.status).toBe(401);
+    });
+
     const solve = async (ticket: number, at: string) => {
       const contactId = `zendesk:acme:${ticket}`;
       await storePage(
