@@ -242,3 +242,70 @@ describe('the generic adapter in real Chromium', () => {
     await page.close();
   });
 });
+
+describe('site health on the saved FreeScout page (real Chromium)', () => {
+  // The real FreeScout 1.8.145 page (tests/fixtures/freescout) served on 127.0.0.1: the coach picks the
+  // FreeScout adapter, and its menu says what it sees. Its own scripts pointed at the instance it was saved
+  // from and do not load; the DOM is what the extension reads.
+  const FIXTURES = resolve(import.meta.dirname, '../fixtures/freescout');
+  let browser: LaunchedBrowser;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const name = (req.url ?? '/').replace(/^\/+/, '').replace(/[?#].*$/, '');
+      if (!/^[\w-]+\.html$/.test(name)) {
+        res.writeHead(404).end();
+        return;
+      }
+      try {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(FIXTURES, name)));
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+  });
+
+  it('the menu shows the FreeScout adapter, a customer-facing reply, the newest message found, English', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${base}/conversation-reply-open.html`);
+    const coach = page.locator('attune-coach');
+    await coach.locator('[data-testid="attune-menu"]').click({ timeout: 30_000 });
+    const health = coach.locator('[data-testid="attune-site-health"]');
+    await expect
+      .poll(() => health.locator('[data-testid="attune-health-adapter"]').getAttribute('data-adapter'))
+      .toBe('freescout');
+    await expect
+      .poll(() => health.locator('[data-testid="attune-health-latest"]').textContent())
+      .toContain('It has been another week');
+    expect(await health.locator('[data-testid="attune-health-composer"]').first().getAttribute('data-audience')).toBe(
+      'customer',
+    );
+    expect(await health.locator('[data-testid="attune-health-language"]').getAttribute('data-lang')).toBe('en');
+    // The options page lists what the coach saw on this site.
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const row = options.locator(`[data-testid="site-health-row"][data-host="${new URL(base).host}"]`);
+    await expect.poll(() => row.getAttribute('data-adapter'), { timeout: 15_000 }).toBe('freescout');
+    await options.close();
+    await page.close();
+  });
+
+  it('in note mode the same editor is internal: no empathy score, the note badge', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${base}/conversation-note-open.html`);
+    const chip = page.locator('attune-coach aside.attune-chip');
+    await expect.poll(() => chip.getAttribute('data-audience'), { timeout: 30_000 }).toBe('internal');
+    expect(await page.locator('attune-coach [data-testid="attune-score"]').count()).toBe(0);
+    await page.close();
+  });
+});
