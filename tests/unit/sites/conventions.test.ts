@@ -128,6 +128,27 @@ describe('site adapter conventions', () => {
     },
   );
 
+  it.each(files.filter((f) => f !== 'generic.ts'))(
+    '%s hands its selector table and health keys to site health, and its fixtures say where they come from',
+    async (file) => {
+      const mod: Record<string, unknown> = await import(join(repo.sitesDir, file));
+      const adapter = Object.values(mod).find(isAdapter) as SiteAdapter;
+      const table = Object.entries(mod).find(([name]) => /_SELECTORS$/.test(name))?.[1];
+      // Site health counts the adapter's own table and decides "stale" from its health keys.
+      expect(adapter.selectors, `${file}: selectors is not its *_SELECTORS table`).toBe(table);
+      expect(adapter.healthKeys?.length, `${file}: no healthKeys`).toBeGreaterThan(0);
+      for (const key of adapter.healthKeys ?? []) expect(Object.keys(adapter.selectors ?? {})).toContain(key);
+      // Every saved page opens with a comment saying whether it was captured or built, from what, and when,
+      // unless the folder says it for all of them (a README, or the script that captured them).
+      const dir = join(repo.fixturesDir, adapter.id);
+      const folderSays = readdirSync(dir).some((f) => f === 'README.md' || f === 'capture.ts');
+      for (const page of folderSays ? [] : readdirSync(dir).filter((f) => /\.html?$/.test(f))) {
+        const head = readFileSync(join(dir, page), 'utf8').slice(0, 3000);
+        expect(head, `${adapter.id}/${page} has no header comment`).toMatch(/<!--[\s\S]*?\d{4}-\d{2}-\d{2}[\s\S]*?-->/);
+      }
+    },
+  );
+
   it('registers no adapter without a file of its own, with unique ids, generic last', () => {
     const ids = siteAdapters.map((a) => a.id);
     expect(new Set(ids).size).toBe(ids.length);
