@@ -1,13 +1,14 @@
 // The Zendesk part of `npm run bench:hub` (`--only zendesk`): an incremental sync of N ticket events
 // (default 100,000; --zendesk-events) from the local Zendesk stub (tests/hub/stubs/zendesk.ts) into a hub,
 // end to end: HTTP pages of 1000 audits, JSON parsing, user look-ups, mapping, ingestion with fair
-// attribution and the cursor write per page. Prints events/s and RSS: the stub's data is built before the
-// baseline is taken, so the growth during the sync is the connector's (pages are processed one at a time).
+// attribution and the cursor writes. The stub runs in a worker thread (scripts/bench-zendesk-stub.ts): Zendesk
+// is another machine. Prints events/s and RSS: the stub's data is built before the baseline is taken, so
+// the growth during the sync is the connector's (pages are processed a few at a time).
 import { createTeam, createUser } from '../server/admin';
 import type { startHubWithContext } from '../server/app';
 import { type ConnectorConfig, saveConnector } from '../server/connectors/hooks/registry';
 import { syncZendesk } from '../server/connectors/zendesk/sync';
-import { audit, child, startZendeskStub } from '../tests/hub/stubs/zendesk';
+import { Worker } from 'node:worker_threads';
 
 type Running = Awaited<ReturnType<typeof startHubWithContext>>;
 type Row = { what: string; db: string; result: string; target: string };
@@ -19,28 +20,18 @@ export async function benchZendesk(
   rows: Row[],
   log: (msg: string) => void,
 ): Promise<void> {
-  const stub = await startZendeskStub({ email: 'bench@acme.test', token: 'bench-token' });
+  const agents = 20;
+  // A worker does not inherit tsx's loader: register it, then load the TypeScript entry.
+  const entry = new URL('./bench-zendesk-stub.ts', import.meta.url).href;
+  const worker = new Worker(
+    `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`,
+    { eval: true, workerData: { events, agents } },
+  );
+  const { url } = await new Promise<{ url: string }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
   try {
-    const agents = 20;
-    for (let a = 0; a < agents; a++) {
-      stub.users.set(100 + a, { id: 100 + a, email: `zd-agent${a}@bench.test`, role: 'agent', name: `A${a}` });
-    }
-    stub.users.set(1, { id: 1, email: 'customer@client.test', role: 'end-user', name: 'C' });
-    // Per ticket: created, customer reply, agent reply, solved (one hub event per audit), one second apart.
-    const t0 = Date.UTC(2026, 0, 1) / 1000;
-    const tickets = Math.ceil(events / 4);
-    for (let i = 0; i < tickets; i++) {
-      const agent = 100 + (i % agents);
-      const ts = t0 + i * 4;
-      stub.audits.push(
-        audit(i + 1, ts, 1, [child.create()]),
-        audit(i + 1, ts + 1, 1, [child.comment(1, true, 'Where is my parcel?')]),
-        audit(i + 1, ts + 2, agent, [child.comment(agent, true, 'It ships today.'), child.notification()]),
-        audit(i + 1, ts + 3, agent, [child.status('open', 'solved')]),
-      );
-    }
-    stub.audits.length = Math.min(stub.audits.length, events);
-    stub.sort();
     await withHub(db, async (h) => {
       const team = await createTeam(h.hub.db, 'Zendesk bench');
       for (let a = 0; a < agents; a++) {
@@ -51,7 +42,7 @@ export async function benchZendesk(
         kind: 'zendesk',
         teamId: team.id,
         site: 'bench',
-        baseUrl: stub.url,
+        baseUrl: url,
         email: 'bench@acme.test',
         tokenEnv: 'UNUSED',
         surveyWindowDays: 14,
@@ -83,6 +74,7 @@ export async function benchZendesk(
       );
     });
   } finally {
-    await stub.close();
+    worker.postMessage('close');
+    await new Promise((r) => worker.once('exit', r));
   }
 }

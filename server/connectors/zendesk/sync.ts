@@ -103,6 +103,7 @@ export async function syncZendesk(
       return { page, users: await c.usersById(page.events.flatMap(usersNeeded)) };
     };
     const batchEvents = opts.batchEvents ?? 5000;
+    const remembered = new Map<string, string>();
     let batch: PageEvent[] = [];
     let fetchedTo = cursor.ticketEvents;
     const flush = async () => {
@@ -138,7 +139,12 @@ export async function syncZendesk(
       const withinLimit = opts.maxPages === undefined || n + 1 < opts.maxPages;
       pending = more && withinLimit ? fetchPage(page.endTime) : null;
       pending?.catch(() => {});
-      await rememberAgents(hub.db, cfg.slug, agentDirectory(users));
+      // The directory webhooks use: written only when this run meets an agent it has not written yet.
+      const fresh = [...agentDirectory(users)].filter(([id, email]) => remembered.get(id) !== email);
+      if (fresh.length > 0) {
+        await rememberAgents(hub.db, cfg.slug, new Map(fresh));
+        for (const [id, email] of fresh) remembered.set(id, email);
+      }
       for (const ev of page.events) batch.push(...mapTicketEvent(ev, { ...ctxBase, users }));
       fetchedTo = Math.max(previous, page.endTime);
       report.pages++;
