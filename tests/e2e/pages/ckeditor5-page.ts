@@ -48,9 +48,18 @@ if (fakeEditable) {
   };
 }
 
+/** insertContent of a whole text: the page-world bridge's call (typing inserts one character, paste a fragment). */
+let apiCalls = 0;
+
 (fakeEditable ? Promise.resolve(null) : create(document.getElementById('reply') as HTMLElement)).then((e) => {
   if (!e) return;
   editor = e;
+  const insertContent = e.model.insertContent.bind(e.model);
+  // biome-ignore lint/suspicious/noExplicitAny: counting calls of the page's own editor for the test
+  (e.model as any).insertContent = (content: any, ...rest: any[]) => {
+    if (content?.is?.('$text') && content.data.length > 1) apiCalls++;
+    return insertContent(content, ...rest);
+  };
   const editable = e.ui.getEditableElement() as HTMLElement & { ckeditorInstance?: unknown };
   // TRAPS: the API throws half-way through an insertion; the instance is missing; the page reports another
   // major version.
@@ -105,6 +114,7 @@ expose(
   fakeEditable
     ? fakeApi(fakeEditable)
     : {
+        apiCalls: () => apiCalls,
         ready: () => !!editor,
         model: () => blocks().map(textOf).join('\n'),
         textBeforeCaret: () => {
