@@ -341,7 +341,15 @@ function bodyText(block: Element): string {
   return readableText(block, (d) => {
     if (isComposerLike(d)) return true;
     const t = ownTokens(d);
-    return hasAny(t, AUTHOR_TOKENS) || t.has('time') || t.has('actions') || t.has('avatar') || d.tagName === 'TIME';
+    return (
+      hasAny(t, AUTHOR_TOKENS) ||
+      t.has('time') ||
+      t.has('date') ||
+      t.has('timestamp') ||
+      t.has('actions') ||
+      t.has('avatar') ||
+      d.tagName === 'TIME'
+    );
   });
 }
 
