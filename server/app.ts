@@ -14,7 +14,9 @@ import { bearer, resolveToken } from './auth';
 import type { HubContext, HubEnv } from './context';
 import { type Db, openDb } from './db/index';
 import { migrate } from './db/migrations';
-import { seedDemo } from './demo/seed';
+import { type DemoCredentials, seedDemo } from './demo/seed';
+
+export type { DemoCredentials };
 import { KpiService } from './kpi/service';
 import { Realtime } from './realtime/bus';
 import { mountSurvey } from './survey/mount';
@@ -46,13 +48,6 @@ export interface HubOptions {
   /** Jobs started with this hub and stopped with it (e.g. the scheduled RT sync of `serve`). */
   backgroundTasks?: BackgroundTask[];
 }
-export interface DemoCredentials {
-  teamId: string;
-  teamName: string;
-  lead: { id: string; name: string; email: string; token: string };
-  agents: { id: string; name: string; email: string; token: string }[];
-  integrationToken: string;
-}
 export interface RunningHub {
   url: string;
   port: number;
@@ -66,9 +61,8 @@ export type RouteMount = (app: Hono<HubEnv>, hub: HubContext) => void;
 export const mountRoutes: RouteMount[] = [mountSurvey, mountHooks];
 /** /api/v1 paths reachable without a token (besides /pair and /openapi.json). */
 export const publicApiPaths = new Set<string>(['/api/v1/pair', '/api/v1/openapi.json']);
-/** Background jobs started with the hub (e.g. a scheduled connector); return a stop function. */
+/** A job started with the hub (e.g. a scheduled connector; HubOptions.backgroundTasks); returns its stop function. */
 export type BackgroundTask = (hub: HubContext) => (() => Promise<void> | void) | undefined;
-export const backgroundTasks: BackgroundTask[] = [];
 
 const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
@@ -83,7 +77,9 @@ export function createApp(hub: HubContext, closing: AbortSignal, opts: { maxBody
     c.set('hub', hub);
     const started = performance.now();
     // A NUL in an API path id (%00) can name no row: PostgreSQL refuses it in text, so it is a 404 here.
-    if (c.req.path.startsWith('/api/') && /%00|\u0000/.test(c.req.path)) return c.json({ error: 'not found' }, 404);
+    const path = c.req.path;
+    if (path.startsWith('/api/') && (path.includes('%00') || path.includes('\u0000')))
+      return c.json({ error: 'not found' }, 404);
     await next();
     // The route pattern, never the path: survey links carry their token in it.
     hub.log.debug({
@@ -191,9 +187,7 @@ export async function startHubWithContext(opts: HubOptions = {}): Promise<Runnin
   const demo = opts.seedDemo ? await demoCredentials(hub, opts) : null;
   const closing = new AbortController();
   const app = createApp(hub, closing.signal, { maxBodyBytes: opts.maxBodyBytes });
-  const stops = [...backgroundTasks, ...(opts.backgroundTasks ?? [])]
-    .map((task) => task(hub))
-    .filter((s) => s !== undefined);
+  const stops = (opts.backgroundTasks ?? []).map((task) => task(hub)).filter((s) => s !== undefined);
   // Team medians for every team, so the first KPI reads after a start need not compute them in line.
   hub.kpis.warmAll().catch((err) => hub.log.debug({ err }, 'team median warm-up stopped'));
   const host = opts.host ?? '127.0.0.1';

@@ -2,20 +2,15 @@
 // DATABASE_URL=postgres://… switches every command from PGlite (--data DIR, default .attune/hub) to PostgreSQL.
 import { parseArgs } from 'node:util';
 import { createIntegration, createTeam, createToken, createUser, findTeam, findUser, revokeTokens } from './admin';
-import { type HubOptions, openHub, startHub } from './app';
+import { type BackgroundTask, type HubOptions, openHub, startHub } from './app';
 import { installSourceCommands } from './connectors/cli';
 import { installConnectorCommands } from './connectors/commands';
+import type { Command } from './command';
 import type { HubContext } from './context';
 
-export const DEFAULT_DATA_DIR = '.attune/hub';
+export type { Command };
 
-export interface Command {
-  summary: string;
-  usage: string;
-  /** Flags for node:util parseArgs; --data is added to every command. */
-  options?: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
-  run(args: { values: Record<string, unknown>; positionals: string[]; db: () => Promise<HubContext> }): Promise<void>;
-}
+export const DEFAULT_DATA_DIR = '.attune/hub';
 
 const out = (v: unknown) => process.stdout.write(`${typeof v === 'string' ? v : JSON.stringify(v, null, 2)}\n`);
 
@@ -41,7 +36,7 @@ export const commands: Record<string, Command> = {
     summary: 'Run the hub',
     usage: 'serve [--port 8787] [--host 127.0.0.1] [--data DIR] [--demo] [--log info|debug|silent]',
     options: { port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' }, log: { type: 'string' } },
-    async run({ values }) {
+    async run({ values, tasks }) {
       const port = values.port === undefined ? 8787 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0-65535');
       const log = (values.log as HubOptions['logLevel']) ?? 'info';
@@ -51,6 +46,7 @@ export const commands: Record<string, Command> = {
         host: (values.host as string | undefined) ?? '127.0.0.1',
         seedDemo: values.demo === true,
         logLevel: log,
+        backgroundTasks: tasks,
       });
       out(JSON.stringify({ level: 30, msg: 'ready', url: hub.url, demo: hub.demo ? hub.demo.teamName : null }));
       let stopping = false;
@@ -193,6 +189,7 @@ export async function main(argv: string[]): Promise<number> {
     return name && name !== 'help' && name !== '--help' ? 2 : 0;
   }
   let hub: HubContext | null = null;
+  const tasks: BackgroundTask[] = [];
   try {
     const { values, positionals } = parseArgs({
       args: rest,
@@ -202,6 +199,7 @@ export async function main(argv: string[]): Promise<number> {
     await command.run({
       values,
       positionals,
+      tasks,
       db: async () => {
         hub ??= await openHub(dbOptions(values));
         return hub;

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Db } from './db/index';
 import type { KpiService } from './kpi/service';
+import type { Principal } from './principal';
 import type { Realtime } from './realtime/bus';
 
 export interface HubContext {
@@ -14,31 +15,7 @@ export interface HubContext {
   publicUrl: string | null;
 }
 
-export interface UserPrincipal {
-  kind: 'user';
-  id: string;
-  name: string;
-  email: string;
-  role: 'agent' | 'lead' | 'admin';
-  teamId: string | null;
-  teamName: string | null;
-  /** SHA-256 of the bearer token (revocation ends the streams opened with it). */
-  tokenHash: string;
-  /**
-   * False for a device paired with a lead's pairing code: that session works for the agent but never reads
-   * or writes the agent's private notes and pulse (only the agent's own sessions do).
-   */
-  privateAccess: boolean;
-}
-export interface IntegrationPrincipal {
-  kind: 'integration';
-  id: string;
-  name: string;
-  /** The team it writes into. Null (older, unscoped tokens): every request must name a team (Attune-Team). */
-  teamId: string | null;
-  tokenHash: string;
-}
-export type Principal = UserPrincipal | IntegrationPrincipal;
+export type { IntegrationPrincipal, Principal, UserPrincipal } from './principal';
 
 /** Hono environment shared by every route module. */
 export interface HubEnv {

@@ -8,8 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KPI_WINDOWS, type KpiWindow } from '../../lib/kpi/index';
 import { findTeam } from '../admin';
-import { backgroundTasks } from '../app';
-import type { Command } from '../cli';
+import type { Command } from '../command';
 import type { HubContext } from '../context';
 import { exportTeamCsv } from '../csv/export';
 import { formatImportReport, importFeedbackCsv } from '../csv/import';
@@ -225,7 +224,7 @@ export function installSourceCommands(commands: Record<string, Command>): void {
         const token = readToken(need(args.values, 'rt-token-file', commands.serve?.usage ?? ''));
         const intervalMs = positiveInt(args.values['rt-interval'], 'rt-interval', 60) * 1000;
         const teamRef = args.values['rt-team'];
-        backgroundTasks.push((hub) => {
+        args.tasks.push((hub) => {
           let job: { stop(): Promise<void> } | null = null;
           let stopped = false;
           // The team is looked up once the hub's database is open; a wrong --rt-team is logged, not fatal.

@@ -8,8 +8,7 @@
 // every other helpdesk to the command it wraps.
 import { readFileSync } from 'node:fs';
 import { findTeam } from '../admin';
-import { backgroundTasks } from '../app';
-import type { Command } from '../cli';
+import type { Command } from '../command';
 import type { HubContext } from '../context';
 import { syncFreshdesk } from './freshdesk/sync';
 import {
@@ -217,7 +216,7 @@ export function installConnectorCommands(commands: Record<string, Command>): voi
           const seconds = Number(raw);
           if (!Number.isInteger(seconds) || seconds < 10)
             throw new ConnectorUsageError('--connectors-interval must be a whole number of seconds, at least 10');
-          backgroundTasks.push((hub) => {
+          args.tasks.push((hub) => {
             const job = scheduleConnectorSyncs(hub, seconds * 1000);
             return () => job.stop();
           });

@@ -3,10 +3,18 @@
 // comments, some unhappy). Deterministic: a seeded PRNG and a fixed spread relative to `hub.now()`.
 // Data goes through the real ingest path, so fair attribution and rollups apply to it as to live data.
 import { createIntegration, createTeam, createToken, createUser } from '../admin';
-import type { DemoCredentials } from '../app';
 import type { HubContext } from '../context';
 import { FEED_LOCK, ingestEvents, ingestFeedback } from '../ingest';
 import type { EventIn, FeedbackIn } from '../schemas';
+
+/** What `serve --demo` prints once and keeps in <data>/demo-credentials.json. */
+export interface DemoCredentials {
+  teamId: string;
+  teamName: string;
+  lead: { id: string; name: string; email: string; token: string };
+  agents: { id: string; name: string; email: string; token: string }[];
+  integrationToken: string;
+}
 
 /** mulberry32: small, fast, good enough for demo data. */
 export function prng(seed: number): () => number {

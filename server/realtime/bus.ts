@@ -3,7 +3,7 @@
 // loading the per-user view (e.g. a tip with that agent's own ack) itself.
 import type { Logger } from 'pino';
 import type { Db } from '../db/index';
-import type { UserPrincipal } from '../context';
+import type { UserPrincipal } from '../principal';
 
 export type BusMessage =
   | { t: 'tip'; tipId: string; agentId: string | null; teamId: string }

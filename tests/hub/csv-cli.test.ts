@@ -86,7 +86,7 @@ describe('sources CLI', () => {
     [['survey-link', '--agent', 'agent1@example.test'], /--contact is required/],
     [['survey-link', '--contact', 'c', '--agent', 'ghost@example.test'], /unknown agent: ghost@example.test/],
     [['survey-link', '--contact', 'c', '--agent', 'agent1@example.test', '--lang', 'de'], /--lang must be/],
-    [['connect', 'zendesk', '--url', 'x', '--token-file', 'y'], /only "connect rt"/],
+    [['connect', 'zendesk', '--url', 'x', '--token-file', 'y'], /--subdomain is required/],
     [
       ['connect', 'rt', '--url', 'http://127.0.0.1:8085', '--token-file', '/nonexistent/token'],
       /cannot read the RT token file/,
