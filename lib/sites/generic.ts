@@ -371,9 +371,9 @@ export function messageBlocks(root: Document | Element): MessageBlock[] {
 }
 
 /** Pages up to this many elements are read whole. */
-const WHOLE_PAGE_LIMIT = 6000;
+const WHOLE_PAGE_LIMIT = 8000;
 /** On a bigger page, this many elements at each end of it (in document order) are read. */
-const END_WINDOW = 1000;
+const END_WINDOW = 1500;
 
 /**
  * The elements to look at for messages. Real helpdesk pages (3,000-10,000 elements) are read whole, so a
@@ -381,11 +381,11 @@ const END_WINDOW = 1000;
  * elements), read at its two ends only: the newest messages are at one end or the other (newest first or
  * oldest first), the page's order cues are there too, and the cost stops growing with the thread.
  */
-function scanPool(scope: Element): Element[] {
+function scanPool(scope: Element, whole: boolean): Element[] {
   // A static list: indexing a live HTMLCollection from its far end walks the tree again.
   const all = scope.querySelectorAll('*');
   const n = all.length;
-  if (n <= WHOLE_PAGE_LIMIT) return [...all];
+  if (whole || n <= WHOLE_PAGE_LIMIT) return [...all];
   const out: Element[] = [];
   for (let i = 0; i < END_WINDOW; i++) out.push(all[i] as Element);
   for (let i = n - END_WINDOW; i < n; i++) out.push(all[i] as Element);
@@ -393,11 +393,11 @@ function scanPool(scope: Element): Element[] {
 }
 
 /** The elements `messageBlocks` describes, not yet read (reading every one is the costly part). */
-export function messageElements(root: Document | Element): Element[] {
+export function messageElements(root: Document | Element, opts: { whole?: boolean } = {}): Element[] {
   const scope = root.nodeType === 9 ? (root as Document).body : (root as Element);
   if (!scope) return [];
   return scanning(() => {
-    const candidates = scanPool(scope).filter((el) => isMessageBlock(el) && !insideComposer(el));
+    const candidates = scanPool(scope, opts.whole ?? false).filter((el) => isMessageBlock(el) && !insideComposer(el));
     // Candidates nest: a thread holds messages, and a message can hold a small marked piece (a sender's
     // "email" span). A candidate whose nested candidates carry most of its text is a list; otherwise it is a
     // message and what it holds are parts of it. One walk up per candidate, not a comparison of every pair.
@@ -774,7 +774,11 @@ export const genericAdapter: SiteAdapter = {
   classifyComposer: (el) => classifyGenericComposer(el),
   async latestCustomerMessage(doc, win, signal) {
     if (signal?.aborted) return null;
-    const { block, sawRoles } = latestCustomerAmong(messageElements(doc));
+    let { block, sawRoles } = latestCustomerAmong(messageElements(doc));
+    // A big page whose ends hold no customer message may have its thread in the middle: read it whole.
+    if (!block && (doc.body?.getElementsByTagName('*').length ?? 0) > WHOLE_PAGE_LIMIT) {
+      ({ block, sawRoles } = latestCustomerAmong(messageElements(doc, { whole: true })));
+    }
     // The ticket context names the requester from the same block: no second read of a long thread.
     rememberForPage(
       doc,

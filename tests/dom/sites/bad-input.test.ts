@@ -76,3 +76,16 @@ describe('bad input', () => {
     expect(() => monitor.adapter.classifyComposer(frame, doc)).not.toThrow();
   });
 });
+
+describe('a big page with its thread in the middle', () => {
+  it('is read whole when its two ends hold no customer message', async () => {
+    const filler = (n: number) =>
+      Array.from({ length: n }, (_, i) => `<div class="nav-row"><span>link ${i}</span></div>`).join('');
+    const { doc, win } = page(
+      `<aside>${filler(3000)}</aside><section class="thread"><div class="message customer"><p>Where is my parcel?</p></div>` +
+        `<div class="message agent"><p>Checking.</p></div></section><aside>${filler(3000)}</aside><textarea name="reply"></textarea>`,
+    );
+    expect(doc.body.getElementsByTagName('*').length).toBeGreaterThan(8000);
+    expect((await genericAdapter.latestCustomerMessage(doc, win))?.text).toBe('Where is my parcel?');
+  });
+});
