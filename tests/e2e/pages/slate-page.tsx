@@ -7,6 +7,19 @@ import { Editable, Slate, withReact } from 'slate-react';
 import { expose } from './test-api';
 
 const editor = withHistory(withReact(createEditor()));
+
+// The page-world bridge's calls: insertNodes of a text (typing never inserts nodes), and insertText of a whole
+// text outside any event (Slate's own beforeinput and paste handling call it while handling their event).
+let apiCalls = 0;
+const { insertNodes, insertText } = editor;
+editor.insertNodes = (nodes, options) => {
+  if (!Array.isArray(nodes) && 'text' in nodes && nodes.text.length > 1) apiCalls++;
+  insertNodes(nodes, options);
+};
+editor.insertText = (text, options) => {
+  if (text.length > 1 && window.event === undefined) apiCalls++;
+  insertText(text, options);
+};
 const initial: Descendant[] = [{ type: 'paragraph', children: [{ text: '' }] } as Descendant];
 
 createRoot(document.getElementById('mount') as HTMLElement).render(
@@ -18,6 +31,7 @@ createRoot(document.getElementById('mount') as HTMLElement).render(
 const blockTexts = () => editor.children.map((n) => Node.string(n));
 
 expose({
+  apiCalls: () => apiCalls,
   ready: () => !!document.querySelector('[data-slate-editor]'),
   model: () => blockTexts().join('\n'),
   textBeforeCaret: () => {
