@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
+import { OPERATIONS } from '../../api/openapi';
 import type { HubContext, HubEnv } from '../../context';
 import { ingestEvents, ingestFeedback } from '../../ingest';
 import { eventIn, feedbackIn, issuesToErrors } from '../../schemas';
@@ -47,6 +48,26 @@ function refuse(c: Context, status: 401 | 404, reason: string) {
 }
 
 export function mountHooks(app: Hono<HubEnv>, hub: HubContext): void {
+  // Listed in /api/v1/openapi.json (once per process); the signature, not a bearer token, authenticates.
+  if (!OPERATIONS.some((op) => op.path === '/api/v1/hooks/{integration}')) {
+    OPERATIONS.push(
+      {
+        method: 'post',
+        path: '/api/v1/hooks/{integration}',
+        summary:
+          'Signed webhook for any helpdesk: events and/or feedback; header Attune-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">',
+        auth: 'none',
+        body: hookBody,
+      },
+      {
+        method: 'post',
+        path: '/api/v1/hooks/zendesk/{slug}',
+        summary: 'Zendesk event webhook, verified with X-Zendesk-Webhook-Signature(-Timestamp)',
+        auth: 'none',
+        body: zendeskWebhookBody,
+      },
+    );
+  }
   app.post('/api/v1/hooks/zendesk/:slug', async (c) => {
     const cfg = await getConnector(hub.db, c.req.param('slug'));
     const secret = cfg?.kind === 'zendesk' ? (await getSecrets(hub.db, cfg.slug))?.webhookSecret : undefined;
