@@ -2,7 +2,13 @@
 // PGlite and PostgreSQL: first and incremental sync, private notes, a reassigned ticket's rating, 429,
 // HTML error pages, and the API key kept out of status and errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ConnectorConfig, getStatus, saveConnector } from '../../server/connectors/hooks/registry';
+import {
+  type ConnectorConfig,
+  getSecrets,
+  getStatus,
+  linkSignature,
+  saveConnector,
+} from '../../server/connectors/hooks/registry';
 import { readFreshdeskCursor, syncFreshdesk } from '../../server/connectors/freshdesk/sync';
 import { BACKENDS, startWorld, type World } from './_fixture';
 import { type FdStubTicket, type FreshdeskStub, startFreshdeskStub } from './stubs/freshdesk';
@@ -125,6 +131,16 @@ describe.each(BACKENDS)('Freshdesk connector (%s)', (backend) => {
     ]);
     expect((await readFreshdeskCursor(w.hub, cfg)).updatedSince).toBe('2026-06-14T11:00:00Z');
     expect(stub.requests.some((q) => q.includes('include=stats') && q.includes('per_page=100'))).toBe(true);
+  });
+
+  it('a Freshdesk survey link (/s/f/…) opens the survey for a resolved ticket, not for a reopened one', async () => {
+    const sig = linkSignature((await getSecrets(w.hub.db, cfg.slug))?.linkKey as string, 'freshdesk', cfg.slug);
+    const ok = await fetch(`${w.url}/s/f/${cfg.slug}/1?sig=${sig}`, { redirect: 'manual' });
+    expect(ok.status).toBe(303);
+    expect((await fetch(`${w.url}${ok.headers.get('location')}`)).status).toBe(200);
+    // Ticket 2 was reopened after its resolution; a Zendesk-style link for a Freshdesk connector is invalid.
+    expect((await fetch(`${w.url}/s/f/${cfg.slug}/2?sig=${sig}`, { redirect: 'manual' })).status).toBe(404);
+    expect((await fetch(`${w.url}/s/z/${cfg.slug}/1?sig=${sig}`, { redirect: 'manual' })).status).toBe(404);
   });
 
   it('incremental: only tickets changed since the cursor are read; re-reads are duplicates', async () => {
