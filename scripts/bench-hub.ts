@@ -59,9 +59,11 @@ async function withHub<T>(
 async function people(h: Awaited<ReturnType<typeof startHubWithContext>>, agents: number) {
   const db = h.hub.db;
   const out = {
-    agents: [] as { id: string; email: string; token: string }[],
+    agents: [] as { id: string; email: string; token: string; teamId: string }[],
     leads: [] as string[],
     teams: [] as string[],
+    /** An integration token per team: teams are sealed, a token writes into its own team only. */
+    ingest: new Map<string, string>(),
   };
   for (let t = 0; t < Math.ceil(agents / TEAM_SIZE); t++) {
     const team = await createTeam(db, `Team ${t}`);
@@ -81,11 +83,14 @@ async function people(h: Awaited<ReturnType<typeof startHubWithContext>>, agents
         role: 'agent',
         teamId: team.id,
       });
-      out.agents.push({ id: a.id, email: a.email, token: await createToken(db, { userId: a.id }) });
+      out.agents.push({ id: a.id, email: a.email, token: await createToken(db, { userId: a.id }), teamId: team.id });
     }
+    out.ingest.set(
+      team.id,
+      await createToken(db, { integrationId: (await createIntegration(db, 'bench', team.id)).id }),
+    );
   }
-  const ingest = await createToken(db, { integrationId: (await createIntegration(db, 'bench', null)).id });
-  return { ...out, ingest };
+  return out;
 }
 
 let seq = 0;
@@ -119,18 +124,24 @@ async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise
 async function benchIngest(db: 'pglite' | 'postgres') {
   await withHub(db, async (h) => {
     const p = await people(h, 50);
-    const post = async (path: string, body: unknown) => {
+    const post = async (path: string, teamId: string, body: unknown) => {
       const res = await fetch(h.url + path, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${p.ingest}`, 'Content-Type': 'application/json' },
+        headers: { Authorization: `Bearer ${p.ingest.get(teamId)}`, 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
       });
       if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     };
-    const pick = () => (p.agents[Math.floor(Math.random() * p.agents.length)] as { email: string }).email;
-    const single = Array.from({ length: db === 'pglite' ? 1000 : 3000 }, () => randomAnswer(pick()));
+    const pickAgent = (teamId?: string) => {
+      const pool = teamId ? p.agents.filter((a) => a.teamId === teamId) : p.agents;
+      return pool[Math.floor(Math.random() * pool.length)] as { email: string; teamId: string };
+    };
+    const single = Array.from({ length: db === 'pglite' ? 1000 : 3000 }, () => {
+      const a = pickAgent();
+      return { teamId: a.teamId, answer: randomAnswer(a.email) };
+    });
     let t = performance.now();
-    await pool(single, 8, (a) => post('/api/v1/feedback', a));
+    await pool(single, 8, (x) => post('/api/v1/feedback', x.teamId, x.answer));
     const singleRate = single.length / ((performance.now() - t) / 1000);
     rows.push({
       what: 'ingest, single POSTs (8 in flight)',
@@ -139,11 +150,13 @@ async function benchIngest(db: 'pglite' | 'postgres') {
       target: '-',
     });
     log(`${db} single: ${Math.round(singleRate)}/s`);
-    const batches = Array.from({ length: db === 'pglite' ? 20 : 40 }, () =>
-      Array.from({ length: 1000 }, () => randomAnswer(pick())),
-    );
+    // Each batch comes from one team's integration (a helpdesk export of that team).
+    const batches = Array.from({ length: db === 'pglite' ? 20 : 40 }, (_, i) => {
+      const teamId = p.teams[i % p.teams.length] as string;
+      return { teamId, items: Array.from({ length: 1000 }, () => randomAnswer(pickAgent(teamId).email)) };
+    });
     t = performance.now();
-    await pool(batches, 2, (b) => post('/api/v1/feedback/batch', b));
+    await pool(batches, 2, (b) => post('/api/v1/feedback/batch', b.teamId, b.items));
     const batchRate = (batches.length * 1000) / ((performance.now() - t) / 1000);
     rows.push({
       what: 'ingest, batches of 1,000 (2 in flight)',
@@ -239,17 +252,17 @@ async function benchKpis() {
       [ANSWERS],
     );
     await db.query(
-      `INSERT INTO contacts (contact_id, channel, case_type, created_at, first_reply_at, first_reply_agent_id,
+      `INSERT INTO contacts (team_id, contact_id, channel, case_type, created_at, first_reply_at, first_reply_agent_id,
          resolved_at, resolved_agent_id, reopened_at)
-       SELECT contact_id, channel, case_type, answered_at - interval '3 hours',
+       SELECT team_id, contact_id, channel, case_type, answered_at - interval '3 hours',
          answered_at - interval '3 hours' + (random() * 120)::int * interval '1 minute', agent_id,
          answered_at - interval '20 minutes', agent_id,
          CASE WHEN random() < 0.1 THEN answered_at + (random() * 10)::int * interval '1 day' END
        FROM feedback`,
     );
     await db.query(
-      `INSERT INTO events (id, external_id, contact_id, type, at, agent_id, channel, case_type)
-       SELECT 'be-' || contact_id || '-' || k, 'bex-' || contact_id || '-' || k, contact_id,
+      `INSERT INTO events (id, team_id, external_id, contact_id, type, at, agent_id, channel, case_type)
+       SELECT 'be-' || contact_id || '-' || k, team_id, 'bex-' || contact_id || '-' || k, contact_id,
          (ARRAY['created','agent_reply','resolved'])[k],
          CASE k WHEN 1 THEN created_at WHEN 2 THEN first_reply_at ELSE resolved_at END,
          CASE WHEN k = 1 THEN NULL ELSE first_reply_agent_id END, channel, case_type
