@@ -5,7 +5,6 @@
 // sees the nonce once and nothing it could use, and cannot talk to the page world without the nonce. What goes
 // through the port is the text to insert, the span it replaces and where the editable is; never the draft.
 // Answers are not trusted either: the bridge checks the editor's text after every insertion (contenteditable.ts).
-import { browser } from 'wxt/browser';
 import type { PageRequest, PageResponse, PageStatus } from './page-world';
 
 /** What the content script sends the background to have the page-world bridge injected into its frame. */
@@ -21,8 +20,16 @@ export interface PageChannel {
 /** Injects the page world; resolves true once it runs. Replaceable for tests that have no extension APIs. */
 export type RequestInjection = (nonce: string) => Promise<boolean>;
 
-const defaultInjection: RequestInjection = async (nonce) =>
-  (await browser.runtime.sendMessage({ ...PAGE_WORLD, nonce })) === true;
+type RuntimeLike = { runtime?: { sendMessage?(message: unknown): Promise<unknown> } };
+
+// The extension's runtime as the content script sees it (Firefox's `browser`, Chrome's `chrome`), looked up
+// when first needed rather than imported, so the bridges load in pages and test environments without one.
+const defaultInjection: RequestInjection = async (nonce) => {
+  const g = globalThis as { browser?: RuntimeLike; chrome?: RuntimeLike };
+  const runtime = g.browser?.runtime?.sendMessage ? g.browser.runtime : g.chrome?.runtime;
+  if (!runtime?.sendMessage) return false;
+  return (await runtime.sendMessage({ ...PAGE_WORLD, nonce })) === true;
+};
 
 const channels = new WeakMap<Window, Promise<PageChannel | null>>();
 
