@@ -127,6 +127,12 @@ export const OPERATIONS: Op[] = [
   },
   {
     method: 'post',
+    path: '/api/v1/me/pairing-codes',
+    summary: "One-time pairing code for another device of the caller's own (full access)",
+    auth: 'member',
+  },
+  {
+    method: 'post',
     path: '/api/v1/pair',
     summary: 'Exchange a pairing code for a token',
     auth: 'none',

@@ -10,10 +10,11 @@
 // A valid visit is redirected (303) to the hosted survey page for a freshly minted per-contact token,
 // carrying one-click answers (`?csat=5`) along.
 import { timingSafeEqual } from 'node:crypto';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { getConnector, getSecrets, linkSignature } from '../connectors/hooks/registry';
+import { clientIp, trustProxyFromEnv } from '../client-ip';
 import type { HubContext } from '../context';
+import { DbRateLimiter } from '../rate-limit';
 import { renderMessage, SURVEY_CSP } from './page';
 import { surveySecret } from './store';
 import { isSurveyLang, langFromAcceptLanguage, signSurveyToken, type SurveyChannel } from './token';
@@ -89,34 +90,16 @@ export async function resolveHelpdeskLink(
   return { ok: true, link: { contactId, teamId, agentId: chosen, channel, ttlSeconds } };
 }
 
-/** Per-address fixed window in memory (a guard against scripts walking ticket ids, not accounting). */
-class Window {
-  private hits = new Map<string, { n: number; until: number }>();
-  constructor(private readonly limit: number) {}
-  allow(key: string, now = Date.now()): boolean {
-    const e = this.hits.get(key);
-    if (!e || e.until <= now) {
-      if (this.hits.size > 50_000) this.hits.clear();
-      this.hits.set(key, { n: 1, until: now + 60_000 });
-      return true;
-    }
-    e.n++;
-    return e.n <= this.limit;
-  }
-}
-
-function clientIp(c: Context): string {
-  try {
-    return (getConnInfo(c).remote.address ?? 'unknown').replace(/^::ffff:/, '');
-  } catch {
-    return 'unknown';
-  }
-}
-
 /** Routes under `/s` (mounted before the hosted survey's own `/s/:token` pages). */
 export function helpdeskLinkRoutes(hub: HubContext, opts: { rateLimitPerMinute?: number } = {}): Hono {
   const r = new Hono();
-  const limiter = new Window(opts.rateLimitPerMinute ?? 60);
+  // Counted in the database per client address behind ATTUNE_TRUST_PROXY (server/client-ip.ts), so hubs
+  // sharing one PostgreSQL share the limit: a guard against scripts walking ticket ids.
+  const limiter = new DbRateLimiter(hub.db, {
+    name: 'helpdesk-link',
+    limit: opts.rateLimitPerMinute ?? 60,
+    windowMs: 60_000,
+  });
   const handler = async (c: Context) => {
     const lang = isSurveyLang(c.req.query('lang'))
       ? (c.req.query('lang') as 'en')
@@ -127,7 +110,7 @@ export function helpdeskLinkRoutes(hub: HubContext, opts: { rateLimitPerMinute?:
       c.header('Referrer-Policy', 'no-referrer');
       return c.html(renderMessage(lang, kind), status);
     };
-    if (!limiter.allow(clientIp(c))) return page(429, 'tooMany');
+    if (!(await limiter.take(clientIp(c, trustProxyFromEnv()))).allowed) return page(429, 'tooMany');
     const kind = c.req.path.startsWith('/s/z/') ? 'z' : 'f';
     const res = await resolveHelpdeskLink(
       hub,
