@@ -93,11 +93,32 @@ describe('rounding, medians', () => {
         ['a', { ...base, empathy: 4.5, csat: 80 }],
         ['b', { ...base, empathy: 2.6, csat: 71 }],
         ['c', { ...base, empathy: null, csat: 60 }],
+        ['d', { ...base, empathy: 3.6, csat: 90 }],
+        ['e', { ...base, empathy: 4.1, csat: 50 }],
+        ['f', { ...base, empathy: 3.0, csat: 75 }],
       ]),
     );
+    // empathy: five agents with a value (median 3.6); csat: six (50, 60, 71, 75, 80, 90 -> median 73).
     expect(m.empathy).toBe(3.6);
-    expect(m.csat).toBe(71);
+    expect(m.csat).toBe(73);
     expect(m.volume).toBeNull();
+  });
+
+  it('a team median needs at least five agents with a value, so it never reveals a colleague\'s figure', () => {
+    const base = {
+      clarity: null,
+      csat: null,
+      fcr: null,
+      nps: null,
+      first_response: null,
+      reopen_rate: null,
+      volume: null,
+    };
+    const agents = (n: number) =>
+      new Map(Array.from({ length: n }, (_, i) => [`a${i}`, { ...base, empathy: 3 + i / 10 }] as const));
+    expect(teamMedians(agents(2)).empathy).toBeNull();
+    expect(teamMedians(agents(4)).empathy).toBeNull();
+    expect(teamMedians(agents(5)).empathy).toBe(3.2);
   });
 });
 
