@@ -189,7 +189,7 @@ export async function startHubWithContext(opts: HubOptions = {}): Promise<Runnin
   const app = createApp(hub, closing.signal, { maxBodyBytes: opts.maxBodyBytes });
   const stops = (opts.backgroundTasks ?? []).map((task) => task(hub)).filter((s) => s !== undefined);
   // Team medians for every team, so the first KPI reads after a start need not compute them in line.
-  hub.kpis.warmAll().catch((err) => hub.log.debug({ err }, 'team median warm-up stopped'));
+  hub.kpis.warmAll().catch((err) => hub.log.debug({ err: safeError(err) }, 'team median warm-up stopped'));
   const host = opts.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port ?? 8787, hostname: host }, () => resolve(s));

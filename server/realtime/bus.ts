@@ -3,6 +3,7 @@
 // loading the per-user view (e.g. a tip with that agent's own ack) itself.
 import type { Logger } from 'pino';
 import type { Db } from '../db/index';
+import { safeError } from '../log';
 import type { UserPrincipal } from '../principal';
 
 export type BusMessage =
@@ -45,7 +46,7 @@ export class Realtime {
       } catch {
         return;
       }
-      this.dispatch(msg).catch((err) => this.log.warn({ err }, 'realtime dispatch failed'));
+      this.dispatch(msg).catch((err) => this.log.warn({ err: safeError(err) }, 'realtime dispatch failed'));
     });
   }
 
@@ -84,7 +85,7 @@ export class Realtime {
       await this.db.publish(payload);
     } catch (err) {
       // A lost push is recovered by the next delta sync; never fail the write that caused it.
-      this.log.warn({ err }, 'realtime publish failed');
+      this.log.warn({ err: safeError(err) }, 'realtime publish failed');
     }
   }
 
