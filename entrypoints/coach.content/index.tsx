@@ -7,7 +7,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { useStore } from 'zustand';
 import { CoachRoot, type CoachHandlers } from '../../components/coach/CoachRoot';
 import { type CoachStore, createCoachStore, startCoach } from '../../lib/coach';
-import { createSiteHealth } from '../../lib/coach/site-health';
+import { copyText, createSiteHealth } from '../../lib/coach/site-health';
 import { sendMessage } from '../../lib/messaging';
 import { DEFAULT_MATCHES, pickAdapter } from '../../lib/sites';
 import { saveSiteHealth } from '../../lib/sites/health-store';
@@ -46,11 +46,7 @@ export default defineContentScript({
       },
     });
     const adapter = siteHealth.adapter;
-    const copyDiagnostics = () =>
-      navigator.clipboard.writeText(siteHealth.report()).then(
-        () => true,
-        () => false,
-      );
+    const copyDiagnostics = () => copyText(document, siteHealth.report(), mirrorParent ?? document.body);
     let mirrorParent: HTMLElement | null = null;
     let mounting = false;
     const coach = startCoach(

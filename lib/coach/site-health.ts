@@ -138,3 +138,36 @@ export function createSiteHealth(deps: SiteHealthDeps): SiteHealthMonitor {
       }),
   };
 }
+
+/**
+ * Puts `text` on the clipboard from a click in the coach's UI: the Clipboard API where the page is a secure
+ * context, else a selected textarea and the copy command (self-hosted helpdesks on plain http, where
+ * navigator.clipboard does not exist). Resolves to whether it worked.
+ */
+export async function copyText(doc: Document, text: string, parent: Node | null = doc.body): Promise<boolean> {
+  const clipboard = doc.defaultView?.navigator.clipboard;
+  if (clipboard && doc.defaultView?.isSecureContext) {
+    try {
+      await clipboard.writeText(text);
+      return true;
+    } catch {
+      // Denied (no user activation or a policy): try the copy command.
+    }
+  }
+  if (!parent) return false;
+  const area = doc.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.cssText = 'position:fixed;left:-9999px;top:0;opacity:0';
+  parent.appendChild(area);
+  const active = doc.activeElement as HTMLElement | null;
+  try {
+    area.select();
+    return doc.execCommand('copy');
+  } catch {
+    return false;
+  } finally {
+    area.remove();
+    active?.focus?.({ preventScroll: true });
+  }
+}

@@ -309,3 +309,81 @@ describe('site health on the saved FreeScout page (real Chromium)', () => {
     await page.close();
   });
 });
+
+describe('a named adapter whose page changed (real Chromium)', () => {
+  // acme.zendesk.com resolves to this machine, so the built-in *.zendesk.com match loads the coach with the
+  // Zendesk adapter on a page that has none of Zendesk's evidenced markup (as after a redesign).
+  let context: BrowserContext;
+  let profile: string;
+  let server: Server;
+  let url: string;
+  const CUSTOMER = 'My refund still has not arrived and I am getting really anxious about it.';
+  const DRAFT = 'Quixotic marmalade draft';
+
+  beforeAll(async () => {
+    server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ticket</title></head><body><main>
+         <div class="thread"><div class="message from-customer"><p>${CUSTOMER}</p></div>
+         <div class="message from-agent"><p>Checking with billing.</p></div></div>
+         <div class="reply"><div class="editor" contenteditable="true"><p>${DRAFT}</p></div></div></main></body></html>`,
+      );
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    url = `http://acme.zendesk.com:${(server.address() as AddressInfo).port}/agent/tickets/48213`;
+    profile = mkdtempSync(join(tmpdir(), 'attune-zd-'));
+    const ext = join(profile, 'extension');
+    cpSync(EXTENSION_DIR, ext, { recursive: true });
+    context = await chromium.launchPersistentContext(join(profile, 'data'), {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [
+        ...CHROMIUM_FLAGS,
+        '--host-resolver-rules=MAP acme.zendesk.com 127.0.0.1',
+        `--disable-extensions-except=${ext}`,
+        `--load-extension=${ext}`,
+      ],
+      viewport: { width: 1280, height: 900 },
+    });
+    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  });
+
+  afterAll(async () => {
+    await context?.close().catch(() => {});
+    if (profile) rmSync(profile, { recursive: true, force: true });
+    await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+  });
+
+  it('says so, reads the page the generic way, and copies a report without message or draft text', async () => {
+    const page = await context.newPage();
+    await page.goto(url);
+    // Plain http is not a secure context: the coach copies with the copy command; a listener in the page sees
+    // what lands on the clipboard.
+    await page.evaluate(() => {
+      document.addEventListener('copy', () => {
+        const area = (document.querySelector('attune-coach')?.shadowRoot?.querySelector('textarea') ??
+          null) as HTMLTextAreaElement | null;
+        (window as unknown as { copied?: string }).copied = area?.value ?? '';
+      });
+    });
+    const coach = page.locator('attune-coach');
+    await page.locator('.editor').click();
+    await expect
+      .poll(() => coach.locator('[data-testid="attune-site-notice"]').textContent(), { timeout: 30_000 })
+      .toContain('Zendesk changed its page');
+    await coach.locator('[data-testid="attune-menu"]').click();
+    expect(await coach.locator('[data-testid="attune-health-adapter"]').getAttribute('data-adapter')).toBe('generic');
+    await expect
+      .poll(() => coach.locator('[data-testid="attune-health-latest"]').textContent())
+      .toContain('My refund still has');
+    await coach.locator('[data-testid="attune-copy-diagnostics"]').click();
+    await expect.poll(() => coach.getByText('Copied').count()).toBe(1);
+    const report = await page.evaluate(() => (window as unknown as { copied?: string }).copied ?? '');
+    const parsed = JSON.parse(report);
+    expect(parsed.adapter).toBe('generic');
+    expect(parsed.fellBackFrom).toBe('zendesk');
+    expect(parsed.selectors.every((s: { matches: number }) => s.matches === 0)).toBe(true);
+    for (const word of ['refund', 'anxious', 'billing', 'Quixotic', 'marmalade']) expect(report).not.toContain(word);
+    await page.close();
+  });
+});
