@@ -299,6 +299,8 @@ ALTER TABLE events DROP CONSTRAINT events_external_id_key;
 ALTER TABLE events ADD CONSTRAINT events_team_external UNIQUE (team_id, external_id);
 ALTER TABLE events ADD CONSTRAINT events_team FOREIGN KEY (team_id) REFERENCES teams(id);
 ALTER TABLE events ADD CONSTRAINT events_agent_team FOREIGN KEY (agent_id, team_id) REFERENCES users(id, team_id);
+-- The composite key checks the agent too: one foreign-key check per row instead of two (ingest speed).
+ALTER TABLE events DROP CONSTRAINT events_agent_id_fkey;
 DROP INDEX events_contact;
 CREATE INDEX events_contact ON events (team_id, contact_id, at);
 
@@ -313,10 +315,13 @@ UPDATE feedback f SET team_id = a.team_id FROM users a WHERE a.id = f.agent_id A
 DELETE FROM feedback_removed r USING feedback f WHERE r.feedback_id = f.id AND r.agent_id = f.agent_id;
 ALTER TABLE feedback DROP CONSTRAINT feedback_external_id_key;
 ALTER TABLE feedback ADD CONSTRAINT feedback_team_external UNIQUE (team_id, external_id);
-ALTER TABLE feedback ADD CONSTRAINT feedback_team FOREIGN KEY (team_id) REFERENCES teams(id);
+-- agent_id, source_agent_id and team_id are NOT NULL, so these two composite keys also prove that both agents
+-- and the team exist: they replace the single-column keys (fewer checks per stored answer).
 ALTER TABLE feedback ADD CONSTRAINT feedback_agent_team FOREIGN KEY (agent_id, team_id) REFERENCES users(id, team_id);
 ALTER TABLE feedback ADD CONSTRAINT feedback_source_team
   FOREIGN KEY (source_agent_id, team_id) REFERENCES users(id, team_id);
+ALTER TABLE feedback DROP CONSTRAINT feedback_agent_id_fkey;
+ALTER TABLE feedback DROP CONSTRAINT feedback_source_agent_id_fkey;
 DROP INDEX feedback_contact;
 CREATE INDEX feedback_contact ON feedback (team_id, contact_id);
 
