@@ -27,18 +27,28 @@ export interface EmotionModelData {
 }
 
 export interface CombineSettings {
-  /** Rule evidence (length-scaled) at or above which the rules' emotion stands. */
-  ruleSure: number;
-  /** Probability at or above which the model's state replaces an unsure rule verdict. */
-  modelSure: number;
-  /**
-   * The same where the rules found next to no feeling at all (evidence < BLANK_EVIDENCE): a calm message the
-   * rules call neutral needs a more confident model to be called anything else.
-   */
-  blankSure: number;
+  /** Added to the log-probability of the emotion the rules found (not neutral), whatever their evidence. */
+  ruleBase: number;
+  /** Added to the log-probability of the rules' emotion per unit of rule evidence (./combine.ts). */
+  ruleWeight: number;
+  /** Added to neutral's log-probability when the rules found no feeling. */
+  neutralBonus: number;
+  /** Added to the rules' emotion when they found a cue they are sure of (repeat contact, churn, sarcasm). */
+  cueBonus: number;
+  /** States the model learned from too few rows to overrule the rules on (the rules' verdict stands). */
+  ruleStands: Emotion[];
+  /** For a model without a neutral class: the probability neutral stands at (wins when the model is unsure). */
+  neutralFloor: number;
 }
 
-export const DEFAULT_COMBINE: CombineSettings = { ruleSure: 1, modelSure: 0.5, blankSure: 0.8 };
+export const DEFAULT_COMBINE: CombineSettings = {
+  ruleBase: 0,
+  ruleWeight: 1,
+  neutralBonus: 0.5,
+  cueBonus: 1000,
+  neutralFloor: 0.4,
+  ruleStands: [],
+};
 
 export interface EmotionModel {
   lang: Lang;
@@ -137,8 +147,18 @@ export function loadEmotionModelData(data: unknown): EmotionModel {
   const predict = linearPredictor(d, classes.length, 'emotion model', true);
   const c = d.combine;
   const combine =
-    c && Number.isFinite(c.ruleSure) && Number.isFinite(c.modelSure) && Number.isFinite(c.blankSure)
-      ? { ruleSure: c.ruleSure, modelSure: c.modelSure, blankSure: c.blankSure }
+    c &&
+    (['ruleBase', 'ruleWeight', 'neutralBonus', 'cueBonus', 'neutralFloor'] as const).every((key) =>
+      Number.isFinite(c[key]),
+    )
+      ? {
+          ruleBase: c.ruleBase,
+          ruleWeight: c.ruleWeight,
+          neutralBonus: c.neutralBonus,
+          cueBonus: c.cueBonus,
+          neutralFloor: c.neutralFloor,
+          ruleStands: Array.isArray(c.ruleStands) ? c.ruleStands.filter((e) => EMOTIONS.includes(e)) : [],
+        }
       : DEFAULT_COMBINE;
   return {
     lang: d.lang,
