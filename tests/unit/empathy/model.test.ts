@@ -16,6 +16,7 @@ import {
   unregisterEmotionModel,
   unregisterLanguageIdModel,
 } from '../../../lib/empathy';
+import { combineVerdicts } from '../../../lib/empathy/model/combine';
 import { importEmotionModel } from '../../../lib/empathy/model/loaders';
 import { LANGS } from '../../../lib/empathy/types';
 
@@ -78,6 +79,58 @@ describe('emotion model', () => {
     const a = analyzeMessage(text, { lang: 'en' });
     expect(a.emotion).toBe('frustrated');
     expect(a.cues.map((c) => c.kind)).toContain('repeat-contact');
+  });
+
+  test('rules + model: probabilities combine; sure cues, thin classes and calm messages', () => {
+    const en = emotionModelFor('en');
+    const nb = emotionModelFor('nb');
+    if (!en || !nb) throw new Error('no model');
+    const settings = {
+      ruleBase: 1,
+      ruleWeight: 1,
+      neutralBonus: 0.5,
+      cueBonus: 1000,
+      neutralFloor: 0.5,
+      ruleStands: [],
+    };
+    const probs = (model: typeof en, p: Record<string, number>) =>
+      Float64Array.from(model.classes, (c) => p[c] ?? 0.01);
+    const sure = probs(en, { positive: 0.9 });
+    // Thin rule evidence: the model's confident reading wins.
+    expect(
+      combineVerdicts({ emotion: 'frustrated', evidence: 0.8, strongCue: false }, en, sure, settings),
+    ).toMatchObject({ emotion: 'positive', basis: 'model' });
+    // Strong evidence adds up: log(0.01) + 1 + 3 > log(0.9).
+    expect(
+      combineVerdicts(
+        { emotion: 'frustrated', evidence: 3, strongCue: false },
+        en,
+        probs(en, { positive: 0.5 }),
+        settings,
+      ).emotion,
+    ).toBe('frustrated');
+    // A sure cue (repeat contact, churn threat, sarcasm) keeps the rules' verdict.
+    expect(
+      combineVerdicts({ emotion: 'frustrated', evidence: 0.8, strongCue: true }, en, sure, settings),
+    ).toMatchObject({
+      emotion: 'frustrated',
+      basis: 'rules',
+    });
+    // A state the model learned from too few rows stays the rules' call.
+    expect(
+      combineVerdicts({ emotion: 'worried', evidence: 0.8, strongCue: false }, en, sure, {
+        ...settings,
+        ruleStands: ['worried'],
+      }).emotion,
+    ).toBe('worried');
+    // A model without neutral (nb): a calm message stays neutral unless the model is sure of a feeling.
+    expect(nb.classes).not.toContain('neutral');
+    const calm = { emotion: 'neutral' as const, evidence: 0, strongCue: false };
+    expect(combineVerdicts(calm, nb, probs(nb, { frustrated: 0.4, positive: 0.3 }), settings).emotion).toBe('neutral');
+    expect(combineVerdicts(calm, nb, probs(nb, { frustrated: 0.9 }), settings)).toMatchObject({
+      emotion: 'frustrated',
+      basis: 'model',
+    });
   });
 
   test('a corrupt weights file warns and leaves the rules alone', () => {
