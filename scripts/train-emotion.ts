@@ -304,7 +304,11 @@ for (const lang of LANGS) {
     data: Object.fromEntries(sources.map((s) => [s.file, { sha256: sha256(s.file), part: s.part ?? 'all' }])),
     combine: tuned.combine,
     trainCheckMacroF1: {
-      modelBeforeBias: fmt(checkBefore),
+      // --combine-only has no model before bias: the last full run's figure stays.
+      modelBeforeBias: combineOnly
+        ? (manifest.models[lang] as { trainCheckMacroF1?: { modelBeforeBias?: number } } | undefined)?.trainCheckMacroF1
+            ?.modelBeforeBias
+        : fmt(checkBefore),
       model: fmt(checkAfter),
       rules: fmt(rulesCheck),
       rulesAndModel: fmt(tuned.score),
