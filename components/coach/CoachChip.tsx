@@ -39,6 +39,10 @@ export interface CoachChipProps {
   healthStrings?: HealthStrings;
   /** Copies the diagnostic report (no message or draft text); resolves to whether it worked. */
   onCopyDiagnostics?(): Promise<boolean>;
+  /** The phrase the editor just refused to take (null: none); the chip says so and offers to copy it. */
+  failedPhrase?: string | null;
+  /** Copies the refused phrase; resolves to whether it worked. No copy button without it. */
+  onCopyPhrase?(text: string): Promise<boolean>;
 }
 
 const keepFocus = (e: MouseEvent) => e.preventDefault();
@@ -168,6 +172,9 @@ export function CoachChip(props: CoachChipProps) {
           </p>
         </div>
       )}
+      {props.failedPhrase != null && (
+        <InsertFailure key={props.failedPhrase} phrase={props.failedPhrase} strings={t} onCopy={props.onCopyPhrase} />
+      )}
       {!collapsed && !menuOpen && (
         <div className="attune-chip__body">
           {customer && model.suggestions.length > 0 && (
@@ -245,5 +252,29 @@ export function CoachChip(props: CoachChipProps) {
         </div>
       )}
     </aside>
+  );
+}
+
+/** Said when the editor refused an insertion: the draft is unchanged, and the phrase can be copied instead. */
+function InsertFailure(props: { phrase: string; strings: CoachStrings; onCopy?(text: string): Promise<boolean> }) {
+  const [copied, setCopied] = useState(false);
+  const { onCopy, phrase, strings: t } = props;
+  return (
+    <div className="attune-chip__body">
+      <p className="attune-reason" role="status" data-testid="attune-insert-failure">
+        {t.insertFailed}{' '}
+        {onCopy && (
+          <button
+            type="button"
+            className="attune-rewrite"
+            data-testid="attune-copy-phrase"
+            onMouseDown={keepFocus}
+            onClick={() => void onCopy(phrase).then(setCopied)}
+          >
+            {copied ? t.copied : t.copyPhrase}
+          </button>
+        )}
+      </p>
+    </div>
   );
 }

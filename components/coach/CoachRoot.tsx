@@ -30,6 +30,8 @@ export interface CoachRootState {
   uiLang: Lang;
   /** What the coach sees on this page (the chip's menu); lib/coach/site-health.ts keeps it current. */
   health?: SiteHealth | null;
+  /** The editor refused the last insertion or rewrite: its phrase, and the draft it left (unchanged). */
+  insertFailure?: { phrase: string; draft: string } | null;
 }
 
 export interface CoachHandlers {
@@ -41,6 +43,8 @@ export interface CoachHandlers {
   onPreviewRewrite(rewrite: CoachRewrite | null): void;
   /** Copies the site-health diagnostic report; resolves to whether it worked. */
   onCopyDiagnostics?(): Promise<boolean>;
+  /** Copies a phrase the editor refused; resolves to whether it worked. */
+  onCopyPhrase?(text: string): Promise<boolean>;
 }
 
 const shortcutLabel = (i: number) => `Alt+Shift+${i + 1}`;
@@ -63,6 +67,7 @@ export function CoachRoot({ state, handlers }: { state: CoachRootState; handlers
         shortcutLabel={shortcutLabel}
         strings={COACH_STRINGS[state.uiLang] ?? COACH_STRINGS.en}
         health={state.health ?? null}
+        failedPhrase={state.insertFailure?.phrase ?? null}
         {...handlers}
       />
     </>

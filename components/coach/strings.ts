@@ -27,6 +27,10 @@ export interface CoachStrings {
   // The customer's state in plain words ("Sounds frustrated — third contact about this").
   internalNote: string;
   noCustomer: string;
+  /** Said when the editor refused an inserted phrase or rewrite (nothing of it landed). */
+  insertFailed: string;
+  copyPhrase: string;
+  copied: string;
   emotions: Record<Emotion, string>;
   cues: Partial<Record<CueKind, string>>;
   nthContact(n: number): string;
@@ -63,6 +67,9 @@ const en: CoachStrings = {
   longSentences: (n) => `${n} long sentence${n === 1 ? '' : 's'}`,
   internalNote: 'Internal note',
   noCustomer: 'No customer message found — coaching the draft only',
+  insertFailed: "Couldn't insert into this editor — your draft is unchanged. You can copy the phrase instead.",
+  copyPhrase: 'Copy the phrase',
+  copied: 'Copied',
   emotions: {
     frustrated: 'Sounds frustrated',
     disappointed: 'Sounds disappointed',
@@ -135,6 +142,10 @@ const sv: CoachStrings = {
   longSentences: (n) => `${n} ${n === 1 ? 'lång mening' : 'långa meningar'}`,
   internalNote: 'Intern anteckning',
   noCustomer: 'Inget kundmeddelande hittades – coachar bara utkastet',
+  insertFailed:
+    'Det gick inte att infoga i den här editorn – ditt utkast är oförändrat. Du kan kopiera frasen i stället.',
+  copyPhrase: 'Kopiera frasen',
+  copied: 'Kopierad',
   emotions: {
     frustrated: 'Låter frustrerad',
     disappointed: 'Låter besviken',
@@ -207,6 +218,9 @@ const nb: CoachStrings = {
   longSentences: (n) => `${n} ${n === 1 ? 'lang setning' : 'lange setninger'}`,
   internalNote: 'Internt notat',
   noCustomer: 'Fant ingen melding fra kunden – veileder bare på utkastet',
+  insertFailed: 'Kunne ikke sette inn i denne editoren – utkastet ditt er uendret. Du kan kopiere frasen i stedet.',
+  copyPhrase: 'Kopier frasen',
+  copied: 'Kopiert',
   emotions: {
     frustrated: 'Virker frustrert',
     disappointed: 'Virker skuffet',
@@ -279,6 +293,9 @@ const da: CoachStrings = {
   longSentences: (n) => `${n} ${n === 1 ? 'lang sætning' : 'lange sætninger'}`,
   internalNote: 'Intern note',
   noCustomer: 'Ingen besked fra kunden fundet – coacher kun udkastet',
+  insertFailed: 'Kunne ikke indsætte i denne editor – dit udkast er uændret. Du kan kopiere sætningen i stedet.',
+  copyPhrase: 'Kopiér sætningen',
+  copied: 'Kopieret',
   emotions: {
     frustrated: 'Lyder frustreret',
     disappointed: 'Lyder skuffet',
@@ -351,6 +368,10 @@ const fi: CoachStrings = {
   longSentences: (n) => `${n} ${n === 1 ? 'pitkä virke' : 'pitkää virkettä'}`,
   internalNote: 'Sisäinen muistiinpano',
   noCustomer: 'Asiakkaan viestiä ei löytynyt – valmennus koskee vain luonnosta',
+  insertFailed:
+    'Lisääminen tähän editoriin ei onnistunut – luonnoksesi on ennallaan. Voit kopioida fraasin sen sijaan.',
+  copyPhrase: 'Kopioi fraasi',
+  copied: 'Kopioitu',
   emotions: {
     frustrated: 'Kuulostaa turhautuneelta',
     disappointed: 'Kuulostaa pettyneeltä',

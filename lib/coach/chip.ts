@@ -66,9 +66,12 @@ export function createChip(
   const render = () => {
     const t = active();
     if (!t || t.closed || !t.analysis || signal.aborted) {
-      store.setState({ view: null, highlights: [] });
+      store.setState({ view: null, highlights: [], insertFailure: null });
       return;
     }
+    // A refused insertion's notice lasts until the draft changes (a keystroke, or an insertion that landed).
+    const failure = store.getState().insertFailure;
+    if (failure && failure.draft !== t.draft) store.setState({ insertFailure: null });
     if (!uiMounted) {
       uiMounted = true;
       deps.mountUi();

@@ -38,10 +38,32 @@ export function createInsertion(
     const after = t.bridge.charAfterCaret();
     const text = `${before && !/\s/.test(before) ? ' ' : ''}${s.text}${after && !/[\s.,;:!?]/.test(after) ? ' ' : ''}`;
     // The bridge may answer later (an editor API in the page's world); it resolves false when nothing landed.
-    void t.bridge.insertAtCaret(text).then((ok) => {
-      if (ok) messaging.usage({ suggestionId: s.id, event: 'accepted' });
-      analyze(t);
-    });
+    settle(
+      t,
+      s.text,
+      () => t.bridge.insertAtCaret(text),
+      () => messaging.usage({ suggestionId: s.id, event: 'accepted' }),
+    );
+  };
+
+  // Re-reads the draft, then tells the agent when the editor refused the edit (the bridge undid any partial
+  // change, lib/editors/types.ts): otherwise the click seems to do nothing. chip.ts clears the notice once
+  // the draft changes.
+  const settle = (t: Tracked, phrase: string, edit: () => Promise<boolean>, onLanded?: () => void) => {
+    let pending: Promise<boolean>;
+    try {
+      pending = edit();
+    } catch {
+      pending = Promise.resolve(false); // an editor API that throws at once
+    }
+    void pending
+      .catch(() => false)
+      .then((ok) => {
+        if (ok) onLanded?.();
+        analyze(t);
+        if (signal.aborted || active() !== t) return;
+        store.setState({ insertFailure: ok ? null : { phrase, draft: t.draft } });
+      });
   };
 
   const applyRewrite = (r: CoachRewrite) => {
@@ -51,7 +73,7 @@ export function createInsertion(
     atUndoBoundary(t, () => {
       // The draft may have changed since the span was computed: replace only the words the agent saw.
       if (t.bridge.readText().slice(r.span[0], r.span[1]) !== r.original) return analyze(t);
-      void t.bridge.replaceSpan(r.span, r.replacement).then(() => analyze(t));
+      settle(t, r.replacement, () => t.bridge.replaceSpan(r.span, r.replacement));
     });
   };
 

@@ -11,6 +11,7 @@ import { createComposerTracker } from './composers';
 import { createInsertion } from './insertion';
 import { watchPage } from './page-watch';
 import { createSentReplies } from './sent-reply';
+import { copyText } from './site-health';
 import { validCoachLangs } from './settings';
 import { createCustomerThread } from './thread';
 import { type CoachDeps, DEFAULT_CONTEXT, type Tracked } from './types';
@@ -75,6 +76,7 @@ export function startCoach(deps: CoachDeps, store: CoachStore = createCoachStore
     onDismissSuggestion: (s) => chip.dismiss(s.id),
     onApplyRewrite: actions.applyRewrite,
     onPreviewRewrite: (r) => store.setState({ previewId: r?.id ?? null }),
+    onCopyPhrase: (text) => copyText(doc, text, deps.mirrorParent?.() ?? doc.body),
   };
 
   const onClick = (e: MouseEvent) => sent.onClick(e, composers.all());
