@@ -104,7 +104,7 @@ describe('rounding, medians', () => {
     expect(m.volume).toBeNull();
   });
 
-  it('a team median needs at least five agents with a value, so it never reveals a colleague\'s figure', () => {
+  it("a team median needs at least five agents with a value, so it never reveals a colleague's figure", () => {
     const base = {
       clarity: null,
       csat: null,
