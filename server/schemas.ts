@@ -1,6 +1,7 @@
 // Request and response schemas of the hub API (zod). The OpenAPI document is generated from these, so a
 // route's validation and its documentation cannot drift apart.
 import { z } from 'zod';
+import { CHANNELS, EVENT_TYPES, KPI_KEYS, KPI_WINDOWS, ROLES, WRITTEN_CHANNELS } from '../lib/contract/vocab';
 import { BEHAVIORS, EMOTIONS, LANGS } from '../lib/empathy/types';
 
 /** Text PostgreSQL can store: no NUL characters (text and jsonb reject them). */
@@ -57,7 +58,7 @@ export const isoDate = z.iso
   .date()
   .refine((s) => s >= '1970-01-01' && s < '2100-01-01', 'must be between 1970 and 2100');
 
-export const channel = z.enum(['chat', 'email', 'phone']);
+export const channel = z.enum(CHANNELS);
 // Helpdesk categories come in many shapes ("Billing/Invoice", "Leverans – försenad"): any text without
 // control characters; it is only ever used as a grouping key.
 export const caseType = z
@@ -100,7 +101,7 @@ export const feedbackIn = z
 export type FeedbackIn = z.output<typeof feedbackIn>;
 export const feedbackBatchIn = z.array(feedbackIn).min(1).max(1000);
 
-export const eventType = z.enum(['created', 'agent_reply', 'customer_reply', 'assigned', 'resolved', 'reopened']);
+export const eventType = z.enum(EVENT_TYPES);
 export const eventIn = z.object({
   externalId: text(200),
   contactId: text(200),
@@ -113,8 +114,8 @@ export const eventIn = z.object({
 export type EventIn = z.output<typeof eventIn>;
 export const eventsIn = z.union([eventIn, z.array(eventIn).min(1).max(1000)]);
 
-export const kpiWindow = z.enum(['7d', '30d', '90d']);
-export const kpiKey = z.enum(['empathy', 'clarity', 'csat', 'fcr', 'nps', 'first_response', 'reopen_rate', 'volume']);
+export const kpiWindow = z.enum(KPI_WINDOWS);
+export const kpiKey = z.enum(KPI_KEYS);
 
 export const tipIn = z
   .object({
@@ -166,7 +167,7 @@ export const phraseLibrary = z.object({
         lang: z.enum(LANGS),
         kind: z.enum(BEHAVIORS),
         text: text(1000),
-        channels: z.array(z.enum(['chat', 'email'])).optional(),
+        channels: z.array(z.enum(WRITTEN_CHANNELS)).optional(),
         emotions: z.array(z.enum(EMOTIONS)).optional(),
       }),
     )
@@ -180,7 +181,7 @@ export const teamIn = z.object({ name: text(200) });
 export const userIn = z.object({
   name: text(200),
   email: z.email().max(320),
-  role: z.enum(['agent', 'lead', 'admin']),
+  role: z.enum(ROLES),
   teamId: text(64).nullable(),
 });
 

@@ -39,6 +39,10 @@ export { LANGS, type Lang };
 export const ROLES = ['agent', 'lead', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** What a helpdesk event says happened on a contact (`POST /api/v1/events`, connectors, CSV). */
+export const EVENT_TYPES = ['created', 'agent_reply', 'customer_reply', 'assigned', 'resolved', 'reopened'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
 /** Named events on the hub's stream (`GET /api/v1/stream`); others (comments, `hello`) are ignored. */
 export const STREAM_EVENTS = ['tip', 'feedback', 'kpis', 'library', 'request'] as const;
 export type StreamEvent = (typeof STREAM_EVENTS)[number];

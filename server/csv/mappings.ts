@@ -3,6 +3,7 @@
 // that export labels instead of numbers. A custom mapping is a JSON file with the same shape.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { CHANNELS } from '../../lib/contract/vocab';
 
 export const MAPPABLE_FIELDS = [
   'externalId',
@@ -157,8 +158,8 @@ const mappingFile = z.object({
   ratings: z
     .partialRecord(z.enum(['empathy', 'csat', 'clarity', 'nps']), z.record(z.string(), z.number().int().min(0).max(10)))
     .optional(),
-  channels: z.record(z.string(), z.enum(['chat', 'email', 'phone'])).optional(),
-  defaultChannel: z.enum(['chat', 'email', 'phone']).optional(),
+  channels: z.record(z.string(), z.enum(CHANNELS)).optional(),
+  defaultChannel: z.enum(CHANNELS).optional(),
 });
 
 /** `brilliant`, `zendesk`, `freshdesk` or a path to a JSON mapping file. Throws with a readable message. */

@@ -4,6 +4,7 @@ import { type KpiKey, type KpiWindow, resolveRings } from '../../lib/kpi/index';
 import type { Db } from '../db/index';
 import type { Realtime } from '../realtime/bus';
 import { computeKpis, type Kpi, type KpiInputs, loadAgentValues, teamMedians, windowBounds } from './engine';
+import { KPI_WINDOWS } from '../../lib/contract/vocab';
 
 // Team medians are context, not the agent's own number, and the costly part of a KPI read (every agent of
 // the team). They are kept per process in memory: computed once (at start-up for every team, see
@@ -11,7 +12,7 @@ import { computeKpis, type Kpi, type KpiInputs, loadAgentValues, teamMedians, wi
 // FRESH_MS or when any process ingests data for the team (the bus marks them stale). Only a team/window never
 // computed before (or a new day) is computed in line; concurrent requests share that computation.
 const FRESH_MS = 15_000;
-const WINDOWS: KpiWindow[] = ['7d', '30d', '90d'];
+const WINDOWS: readonly KpiWindow[] = KPI_WINDOWS;
 
 type Medians = Record<KpiKey, number | null>;
 

@@ -18,6 +18,7 @@ import { DbRateLimiter } from '../rate-limit';
 import { renderMessage, SURVEY_CSP } from './page';
 import { surveySecret } from './store';
 import { isSurveyLang, langFromAcceptLanguage, signSurveyToken, type SurveyChannel } from './token';
+import { CHANNELS, isOneOf } from '../../lib/contract/vocab';
 
 const ONE_CLICK = ['empathy', 'csat', 'clarity', 'nps'];
 
@@ -86,7 +87,7 @@ export async function resolveHelpdeskLink(
       )
     )[0]?.agent_id;
   if (!chosen) return { ok: false, reason: 'no_agent' };
-  const channel = (['chat', 'email', 'phone'].includes(facts.channel) ? facts.channel : 'email') as SurveyChannel;
+  const channel = (isOneOf(CHANNELS, facts.channel) ? facts.channel : 'email') as SurveyChannel;
   return { ok: true, link: { contactId, teamId, agentId: chosen, channel, ttlSeconds } };
 }
 

@@ -2,10 +2,11 @@
 // needs no database write and a link in an old email still verifies after a hub restart. The payload is
 // readable by anyone holding the link (contact id, agent id, language); it carries nothing secret.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { CHANNELS, LANGS } from '../../lib/contract/vocab';
 
-export const SURVEY_LANGS = ['en', 'sv', 'nb', 'da', 'fi'] as const;
+export const SURVEY_LANGS = LANGS;
 export type SurveyLang = (typeof SURVEY_LANGS)[number];
-export const SURVEY_CHANNELS = ['chat', 'email', 'phone'] as const;
+export const SURVEY_CHANNELS = CHANNELS;
 export type SurveyChannel = (typeof SURVEY_CHANNELS)[number];
 
 export const DEFAULT_SURVEY_TTL_SECONDS = 14 * 24 * 3600;
