@@ -5,7 +5,7 @@
 // 300 pages per query: the sync then starts a new query at the last stored updated_at.
 import type { HubContext } from '../../context';
 import { type ConnectorConfig, cursorKey, getStatus, readApiToken, setStatus } from '../hooks/registry';
-import { type PageEvent, type PageFeedback, storePage } from '../hooks/store';
+import { addEventCounts, type PageEvent, type PageFeedback, storePage } from '../hooks/store';
 import { getState } from '../state';
 import { FreshdeskClient, type FreshdeskClientOptions, MAX_PAGE } from './client';
 import { mapRating, mapTicket } from './mapping';
@@ -87,10 +87,7 @@ export async function syncFreshdesk(
         cursor.updatedSince = next;
         report.tickets += r.items.length;
         report.events += events.length;
-        report.inserted += res.inserted;
-        report.duplicates += res.duplicates;
-        for (const [k, v] of Object.entries(res.byType)) report.byType[k] = (report.byType[k] ?? 0) + v;
-        for (const u of res.unmatched) unmatched.add(u);
+        addEventCounts(report, res, unmatched);
         if (!r.hasNext) break;
         // The page limit: continue with a fresh query from the newest stored change, if it moved.
         if (page === MAX_PAGE && next !== since) restart = true;

@@ -46,6 +46,18 @@ export interface PageResult {
   skipped: { externalId: string; reason: string }[];
 }
 
+/** Adds a stored page's event counts and unmatched agents to a sync report (Zendesk and Freshdesk report alike). */
+export function addEventCounts(
+  report: { inserted: number; duplicates: number; byType: Record<string, number> },
+  res: PageResult,
+  unmatched: Set<string>,
+): void {
+  report.inserted += res.inserted;
+  report.duplicates += res.duplicates;
+  for (const [k, v] of Object.entries(res.byType)) report.byType[k] = (report.byType[k] ?? 0) + v;
+  for (const u of res.unmatched) unmatched.add(u);
+}
+
 /** Hub agents and leads of `teamId` among these emails: lower-cased email → user id. */
 export async function agentsOfTeam(q: Queryable, teamId: string, emails: string[]): Promise<Map<string, string>> {
   if (emails.length === 0) return new Map();

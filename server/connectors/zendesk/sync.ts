@@ -8,7 +8,7 @@
 // Pages are processed one at a time (at most 1000 audits each), so memory stays flat however long the export.
 import type { HubContext } from '../../context';
 import { type ConnectorConfig, cursorKey, getStatus, readApiToken, rememberAgents, setStatus } from '../hooks/registry';
-import { type PageEvent, type PageFeedback, storePage } from '../hooks/store';
+import { addEventCounts, type PageEvent, type PageFeedback, storePage } from '../hooks/store';
 import { VendorError } from '../hooks/vendor-http';
 import { getState } from '../state';
 import { ZendeskClient, type ZendeskClientOptions, type ZdUser } from './client';
@@ -115,11 +115,8 @@ export async function syncZendesk(
       );
       cursor.ticketEvents = fetchedTo;
       report.events += batch.length;
-      report.inserted += res.inserted;
-      report.duplicates += res.duplicates;
+      addEventCounts(report, res, unmatched);
       report.skipped += res.skipped.length;
-      for (const [k, v] of Object.entries(res.byType)) report.byType[k] = (report.byType[k] ?? 0) + v;
-      for (const u of res.unmatched) unmatched.add(u);
       batch = [];
     };
     let pending: Promise<Fetched> | null = fetchPage(fetchedTo);
