@@ -198,6 +198,24 @@ describe('enabling a site from the options page (real Chromium)', () => {
   });
 });
 
+/** Serves the `*.html` files of a fixture folder on 127.0.0.1 (anything else is a 404). */
+async function serveFixturePages(dir: string): Promise<{ server: Server; base: string }> {
+  const server = createServer((req, res) => {
+    const name = (req.url ?? '/').replace(/^\/+/, '').replace(/[?#].*$/, '');
+    if (!/^[\w-]+\.html$/.test(name)) {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(dir, name)));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
 describe('the generic adapter in real Chromium', () => {
   // Hand-written helpdesk-like pages (tests/fixtures/generic) served on 127.0.0.1, which the built-in matches
   // cover; no specific adapter claims them, so the generic heuristics (and Readability) run in the real page.
@@ -207,21 +225,7 @@ describe('the generic adapter in real Chromium', () => {
   let base: string;
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      const name = (req.url ?? '/').replace(/^\/+/, '').replace(/[?#].*$/, '');
-      if (!/^[\w-]+\.html$/.test(name)) {
-        res.writeHead(404).end();
-        return;
-      }
-      try {
-        const html = readFileSync(join(FIXTURES, name));
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-      } catch {
-        res.writeHead(404).end();
-      }
-    });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await serveFixturePages(FIXTURES));
     browser = await launchBrowser();
   });
 
@@ -253,20 +257,7 @@ describe('site health on the saved FreeScout page (real Chromium)', () => {
   let base: string;
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      const name = (req.url ?? '/').replace(/^\/+/, '').replace(/[?#].*$/, '');
-      if (!/^[\w-]+\.html$/.test(name)) {
-        res.writeHead(404).end();
-        return;
-      }
-      try {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(FIXTURES, name)));
-      } catch {
-        res.writeHead(404).end();
-      }
-    });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await serveFixturePages(FIXTURES));
     browser = await launchBrowser();
   });
 
