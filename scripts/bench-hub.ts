@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createIntegration, createTeam, createToken, createUser } from '../server/admin';
 import { type HubOptions, startHubWithContext } from '../server/app';
+import { rebuildAllAnswerDaily } from '../server/ingest';
 import { benchZendesk } from './bench-zendesk';
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -268,15 +269,7 @@ async function benchKpis() {
          CASE WHEN k = 1 THEN NULL ELSE first_reply_agent_id END, channel, case_type
        FROM contacts, generate_series(1, 3) k`,
     );
-    await db.query(
-      `INSERT INTO answer_daily (agent_id, team_id, day, channel, case_type, empathy_sum, empathy_n, clarity_sum,
-         clarity_n, csat_good, csat_n, nps_pro, nps_det, nps_n)
-       SELECT agent_id, min(team_id), (answered_at AT TIME ZONE 'UTC')::date, channel, coalesce(case_type, ''),
-         coalesce(sum(empathy), 0), count(empathy), coalesce(sum(clarity), 0), count(clarity),
-         count(*) FILTER (WHERE csat >= 4), count(csat), count(*) FILTER (WHERE nps >= 9),
-         count(*) FILTER (WHERE nps <= 6), count(nps)
-       FROM feedback GROUP BY agent_id, (answered_at AT TIME ZONE 'UTC')::date, channel, coalesce(case_type, '')`,
-    );
+    await rebuildAllAnswerDaily(db);
     await db.query('VACUUM ANALYZE');
     log(`loaded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
     // The bulk load bypassed ingestion, as a restore would: compute the team medians as start-up does.

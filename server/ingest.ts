@@ -469,6 +469,11 @@ export async function reattributeAll(q: Queryable): Promise<void> {
       await reattribute(q, p.team_id, chunk);
     }
   }
+  await rebuildAllAnswerDaily(q);
+}
+
+/** Rebuilds the whole answer_daily rollup from the feedback rows (after a migration or a bulk load). */
+export async function rebuildAllAnswerDaily(q: Queryable): Promise<void> {
   await q.query('DELETE FROM answer_daily');
   await q.query(
     `INSERT INTO answer_daily (agent_id, team_id, day, channel, case_type, empathy_sum, empathy_n, clarity_sum,
