@@ -1,5 +1,5 @@
 // The chip's own words in the five primary languages, following the browser's UI language. A plain typed
-// dictionary rather than i18next: the content script must stay small (issue #4 bundle budget).
+// dictionary rather than i18next: the content script must stay small (content scripts stay within 120 KB gzipped: README, Benchmarks).
 import type { CueKind } from '../../lib/empathy/packs/types';
 import type { Behavior, Emotion, Lang, Risk } from '../../lib/empathy/types';
 

@@ -1,11 +1,11 @@
-// Adapter for Attune's own demo helpdesk (demo/helpdesk). Selectors are named constants (STYLE.md #2);
+// Adapter for Attune's own demo helpdesk (demo/helpdesk). Selectors are named constants (see dom.ts);
 // the demo's markup is ours, so there is one dated generation so far.
 import { type DatedSelector, queryAllFirst, queryFirst, readableText } from './dom';
 import type { ComposerClassification, CustomerMessage, SiteAdapter, TicketContext } from './types';
 
 const seen = '2026-11-23';
 const source = 'demo/helpdesk (our own markup)';
-/** Selectors for the demo's markup, newest first (STYLE.md #2). */
+/** Selectors for the demo's markup, newest first (see dom.ts). */
 export const ATTUNE_DEMO_SELECTORS = {
   marker: [{ selector: 'meta[name="generator"][content="attune-demo-helpdesk"]', seen, source }],
   ticket: [{ selector: 'section.ticket[data-ticket-id]', seen, source }],

@@ -1,7 +1,7 @@
 // Small DOM helpers shared by the site adapters. Not an adapter itself.
 
 /**
- * A selector with where it comes from and when, newest first in a list (STYLE.md #2). Evidence for the
+ * A selector with where it comes from and when, newest first in a list (dated fallbacks, as refined-github's selectors.ts keeps them). Evidence for the
  * helpdesks we cannot run lives in ../shared/helpdesk-evidence/ (evidence.json: one row per finding).
  */
 export interface DatedSelector {

@@ -1,4 +1,4 @@
-// The site registry: one import per helpdesk adapter (STYLE.md #1). Order matters: the first adapter whose
+// The site registry: one import per helpdesk adapter (refined-github's one-file-per-feature registry). Order matters: the first adapter whose
 // `detect` says yes handles the page; generic is last and always says yes.
 import { attuneDemoAdapter } from './attune-demo';
 import { chatwootAdapter } from './chatwoot';

@@ -1,4 +1,4 @@
-// Per-site settings in browser.storage.local (settings, not records: STYLE.md #7): the extra sites the agent
+// Per-site settings in browser.storage.local (settings, not records, which live in Dexie: lib/db): the extra sites the agent
 // enabled (self-hosted helpdesks, granted at run time) and the hosts where the agent switched the coach off.
 // The background reads `isCoachEnabled` to answer `coach:getContext`; the options page edits both lists.
 import { storage } from 'wxt/utils/storage';

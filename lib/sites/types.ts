@@ -1,5 +1,5 @@
 // Contract between site adapters (lib/sites/*.ts) and the content script (entrypoints/helpdesk.content).
-// Adapters take `document`/`window` as parameters so tests can pass a parsed saved page (STYLE.md #5).
+// Adapters take `document`/`window` as parameters so tests can pass a parsed saved page (tests/fixtures/<site>/).
 import type { Channel } from '../empathy/types';
 import type { DatedSelector } from './dom';
 

@@ -1,4 +1,4 @@
-// The hosted survey in real Chromium (issue #6): mint a link like a helpdesk automation would, open it,
+// The hosted survey in real Chromium: mint a link like a helpdesk automation would, open it,
 // one-click start (`?csat=5`), answer the rest by keyboard-free clicks on a phone-sized page, then find
 // the answer in the agent's GET /api/v1/me/feedback and in the extension's side panel.
 import type { BrowserContext } from 'playwright-core';

@@ -1,4 +1,4 @@
-// The chip with Testing Library: the issue #2 contract, rank order, focus safety and the internal-note mode.
+// The chip with Testing Library: the in-page test contract (the data-testid="attune-*" markers), rank order, focus safety and the internal-note mode.
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';

@@ -1,4 +1,4 @@
-// Live audience switching (issue #4): on a page saved from the real RT 5, the agent flips the Update Type select
+// Live audience switching: on a page saved from the real RT 5, the agent flips the Update Type select
 // between "Reply to requestors" and "Comments (Not sent to requestors)"; the same composer is re-coached in
 // place — empathy suggestions for the reply, readability only for the internal note.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -1,4 +1,4 @@
-// The chip in the browser's UI language (issue #4): en, sv, nb, da, fi. A Swedish browser gets a Swedish chip
+// The chip in the browser's UI language: en, sv, nb, da, fi. A Swedish browser gets a Swedish chip
 // end to end (controller -> store -> CoachRoot), every dictionary is complete and translated, and reasons the
 // engine words in English are worded by kind in the chip's language.
 import { readFileSync } from 'node:fs';

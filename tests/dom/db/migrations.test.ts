@@ -1,4 +1,4 @@
-// Upgrades a database from every earlier schema version, with data in it, to the latest (issue #7).
+// Upgrades a database from every earlier schema version, with data in it, to the latest (lib/db keeps every version() declaration).
 import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { AttuneDB, declareVersions } from '../../../lib/db';

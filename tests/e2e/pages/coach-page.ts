@@ -1,4 +1,4 @@
-// Helpers to read the in-page coach (the issue #2 test contract) from a Playwright page.
+// Helpers to read the in-page coach (its data-testid="attune-*" test contract) from a Playwright page.
 import type { Locator, Page } from 'playwright-core';
 
 /** The coach's shadow root content; Playwright's CSS locators pierce open shadow roots. */

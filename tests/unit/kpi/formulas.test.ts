@@ -1,4 +1,4 @@
-// KPI math: formulas, rounding, medians, rings and windows (issue #5's definitions).
+// KPI math: formulas, rounding, medians, rings and windows (the definitions in lib/kpi and the README's KPI section).
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_RINGS,

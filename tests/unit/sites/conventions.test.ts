@@ -1,4 +1,4 @@
-// Conventions for site adapters (STYLE.md #1, #2, #10): every adapter file in lib/sites/ is registered in
+// Conventions for site adapters (one file per helpdesk, dated selectors, a fixture each): every adapter file in lib/sites/ is registered in
 // index.ts, has a non-empty tests/fixtures/<id>/ of saved pages, and has a test that imports it and loads one
 // of those pages by name. A missing or empty fixture folder fails here.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
