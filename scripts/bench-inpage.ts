@@ -154,12 +154,13 @@ async function openWithDraft(context: BrowserContext, url: string, withCoach: bo
     const t = (window as unknown as { attuneTest?: { ready?(): boolean } }).attuneTest;
     return !!t && (!t.ready || t.ready());
   });
-  if (withCoach) await page.locator('attune-coach').waitFor({ state: 'attached', timeout: 20_000 });
   await page.evaluate(async (text) => {
     const t = (window as unknown as { attuneTest: { setDraft(s: string): unknown; focusEnd(): void } }).attuneTest;
     await t.setDraft(text);
     t.focusEnd();
   }, draftOf(WORDS));
+  // The coach loads when the agent turns to the composer (entrypoints/helpdesk.content): here, the focus.
+  if (withCoach) await page.locator('attune-coach').waitFor({ state: 'attached', timeout: 20_000 });
   await page.keyboard.type(' ');
   return page;
 }
@@ -243,27 +244,38 @@ async function startupCost(context: BrowserContext, url: string): Promise<number
     await page.waitForTimeout(1500); // document_idle injection, then the coach's scan and message round trip
     const { profile } = await cdp.send('Profiler.stop');
     await page.close();
-    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-    const parent = new Map<number, number>();
-    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-    const ours = new Map<number, boolean>();
-    const isOurs = (id: number): boolean => {
-      const known = ours.get(id);
-      if (known !== undefined) return known;
-      const node = nodes.get(id);
-      const up = parent.get(id);
-      const result =
-        /\/content-scripts\/(helpdesk|coach)\.js/.test(node?.callFrame.url ?? '') || (up !== undefined && isOurs(up));
-      ours.set(id, result);
-      return result;
-    };
-    let micros = 0;
-    profile.samples?.forEach((id, k) => {
-      if (isOurs(id)) micros += profile.timeDeltas?.[k] ?? 0;
-    });
-    if (i > 0) runs.push(micros / 1000); // the first run warms the HTTP cache and V8's code cache
+    if (i > 0) runs.push(contentScriptTime(profile)); // the first run warms the HTTP cache and V8's code cache
   }
   return [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)] ?? Number.NaN;
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { url: string }; children?: number[] }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Milliseconds of a CPU profile's samples whose stack holds a frame of a content script (helpdesk or coach). */
+function contentScriptTime(profile: CpuProfile): number {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const ours = new Map<number, boolean>();
+  const isOurs = (id: number): boolean => {
+    const known = ours.get(id);
+    if (known !== undefined) return known;
+    const node = nodes.get(id);
+    const up = parent.get(id);
+    const result =
+      /\/content-scripts\/(helpdesk|coach)\.js/.test(node?.callFrame.url ?? '') || (up !== undefined && isOurs(up));
+    ours.set(id, result);
+    return result;
+  };
+  let micros = 0;
+  profile.samples?.forEach((id, k) => {
+    if (isOurs(id)) micros += profile.timeDeltas?.[k] ?? 0;
+  });
+  return micros / 1000;
 }
 
 async function main() {
@@ -363,13 +375,35 @@ async function benchLongThread(messages = 2_000): Promise<void> {
     const short = await startupCost(b.context, `${url}?short`);
     const page = await b.context.newPage();
     await page.goto(url);
-    await page.locator('attune-coach').waitFor({ state: 'attached', timeout: 20_000 });
+    // Long tasks are watched from before the click: the coach loads on it (the scout waits for the agent to
+    // turn to the composer), so its injection and warm-up happen while the agent starts typing.
     await page.evaluate(`(() => {
-      const bench = (window.__bench = { samples: [], longTasks: [] });
+      const bench = (window.__bench = { samples: [], longTasks: [], pointerAt: -1, chipAt: -1 });
       new PerformanceObserver((list) => { for (const e of list.getEntries()) bench.longTasks.push(e.duration); })
         .observe({ type: 'longtask' });
+      document.addEventListener('pointerover', () => { if (bench.pointerAt < 0) bench.pointerAt = performance.now(); }, true);
+      const seen = () => {
+        const chip = document.querySelector('attune-coach')?.shadowRoot?.querySelector('[data-revision]');
+        if (chip && bench.chipAt < 0) bench.chipAt = performance.now();
+        return !!chip;
+      };
+      const mo = new MutationObserver(() => {
+        const root = document.querySelector('attune-coach')?.shadowRoot;
+        if (root) { mo.disconnect(); new MutationObserver(seen).observe(root, { subtree: true, childList: true, attributes: true }); seen(); }
+      });
+      mo.observe(document.body, { childList: true });
     })()`);
+    const cdp = await b.context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
     await page.locator('textarea').click();
+    await page.locator('attune-coach [data-revision]').waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(1000); // the customer's message is read and analysed after the first render
+    const warmUp = contentScriptTime((await cdp.send('Profiler.stop')).profile);
+    const { pointerAt, chipAt } = await page.evaluate(
+      () => (window as unknown as { __bench: { pointerAt: number; chipAt: number } }).__bench,
+    );
     for (let i = 0; i < KEYSTROKES; i++) {
       await page.keyboard.press(KEYS[i % KEYS.length] ?? 'a');
       await page.waitForTimeout(40);
@@ -387,7 +421,13 @@ async function benchLongThread(messages = 2_000): Promise<void> {
     console.log(`start-up, same page, 20 messages      ${f(short)} ms   (the coach where a composer is)`);
     console.log(`added by the ${n} messages          ${f(startup - short)} ms`);
     console.log(
-      `long tasks (> 50 ms) while typing     ${longTasks.length}${longTasks.length ? ` (max ${f(Math.max(...longTasks))} ms)` : ''}        target 0         ${longTasks.length === 0 ? 'ok' : 'OVER'}`,
+      `pointer reaches the composer -> chip ${f(chipAt - pointerAt)} ms   (the coach loads on that intent; then the click)`,
+    );
+    console.log(
+      `coach's main-thread time from the click until 1 s after its chip: ${f(warmUp)} ms (injection, warm-up)`,
+    );
+    console.log(
+      `long tasks (> 50 ms) from the click on ${longTasks.length}${longTasks.length ? ` (max ${f(Math.max(...longTasks))} ms)` : ''}        target 0         ${longTasks.length === 0 ? 'ok' : 'OVER'}`,
     );
   } finally {
     server.close();

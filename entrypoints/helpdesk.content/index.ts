@@ -1,18 +1,36 @@
 // Content script on helpdesk pages: a scout. It answers the background's liveness ping and waits, cheaply,
-// until the page has something that could be a reply composer (a textarea, an editable element, an iframe
-// editor, an editor in an open shadow root, or focus in any editable); then it asks the background to inject
-// the coach (entrypoints/coach.content) into this frame, once. Pages without a composer pay only for this
-// file (the bench's "start-up, page without composer"), not for the engine and the UI.
+// until the agent turns to something that could be a reply composer — focuses it, or points at it (a textarea,
+// an editable element, an iframe editor, an editor in an open shadow root) — and then asks the background to
+// inject the coach (entrypoints/coach.content) into this frame, once. Loading on intent rather than on sight
+// keeps the coach's start-up (evaluating its bundle, compiling the language pack, mounting the chip: ~100 ms
+// of main thread on the bench's 2-core machine, scripts/profile-inpage.ts) out of every helpdesk page load;
+// the pointer reaching the composer gives it a head start before the click, and it is ready within a few
+// frames of the focus (bench:inpage, "focus -> chip"). Pages without a composer pay only for this file.
 import { COMPOSER_CANDIDATES as CANDIDATES } from '../../lib/editors/candidates';
 import { isMessage, LOAD_COACH, PING, PONG } from '../../lib/messaging';
 import { DEFAULT_MATCHES } from '../../lib/sites/matches';
 
-/** Whether `root` or anything under it, including open shadow roots, may hold a composer. */
-function mayHoldComposer(root: ParentNode): boolean {
-  if (root instanceof Element && root.matches(CANDIDATES)) return true;
-  if (root.querySelector(CANDIDATES)) return true;
-  for (const el of root.querySelectorAll('*')) if (el.shadowRoot && mayHoldComposer(el.shadowRoot)) return true;
-  return false;
+/** The innermost focused element, through open shadow roots. */
+function deepActiveElement(doc: Document): Element | null {
+  let el = doc.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
+/** Whether `el` may be (or be inside) a composer: a candidate, or any element of an editable region. */
+function mayBeComposer(el: EventTarget | null | undefined): boolean {
+  if (!(el instanceof HTMLElement)) return false;
+  if (el.isContentEditable) return true;
+  if (!el.matches(CANDIDATES)) return false;
+  // Most iframes are not editors (ads, embeds): only one whose document is editable (CKEditor 4, TinyMCE); a
+  // cross-origin frame gets its own scout.
+  if (el.tagName !== 'IFRAME') return true;
+  try {
+    const doc = (el as HTMLIFrameElement).contentDocument;
+    return !!doc && (doc.designMode === 'on' || !!doc.body?.isContentEditable);
+  } catch {
+    return false;
+  }
 }
 
 export default defineContentScript({
@@ -25,27 +43,19 @@ export default defineContentScript({
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onPing));
 
     let requested = false;
-    const observer = new MutationObserver((records) => {
-      for (const r of records) {
-        if (r.type === 'attributes' || [...r.addedNodes].some((n) => n instanceof Element && mayHoldComposer(n))) {
-          load();
-          return;
-        }
-      }
-    });
-    const onFocusIn = (e: FocusEvent) => {
-      const target = e.composedPath()[0];
-      if (target instanceof HTMLElement && (target.isContentEditable || target.matches(CANDIDATES))) load();
+    // The event's own target, inside open shadow roots too.
+    const onIntent = (e: Event) => {
+      if (mayBeComposer(e.composedPath()[0])) load();
     };
+    const events = ['focusin', 'pointerover', 'pointerdown'] as const;
     const stop = () => {
-      observer.disconnect();
-      document.removeEventListener('focusin', onFocusIn, true);
+      for (const type of events) document.removeEventListener(type, onIntent, true);
     };
     function load() {
       if (requested || ctx.isInvalid) return;
       requested = true;
       stop();
-      // No answer (the background was restarting) or a failed injection: try again on the next sign of a composer.
+      // No answer (the background was restarting) or a failed injection: try again on the next sign of intent.
       const retry = () => {
         requested = false;
         watch();
@@ -55,16 +65,11 @@ export default defineContentScript({
       }, retry);
     }
     function watch() {
-      observer.observe(document.documentElement, {
-        childList: true,
-        subtree: true,
-        attributes: true,
-        attributeFilter: ['contenteditable'],
-      });
-      document.addEventListener('focusin', onFocusIn, true);
+      for (const type of events) document.addEventListener(type, onIntent, { capture: true, passive: true });
     }
     ctx.onInvalidated(stop);
-    if (mayHoldComposer(document)) load();
+    // A composer that already has the focus (autofocus, or the page restored it) is in use now.
+    if (mayBeComposer(deepActiveElement(document))) load();
     else watch();
   },
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTicket } from '../../demo/helpdesk/tickets';
 import { analyzeMessage, loadAllLanguagePacks } from '../../lib/empathy';
 import { type LaunchedBrowser, launchBrowser, startTestHelpdesk } from './harness';
-import { coach, coachCount, suggestionList } from './pages/coach-page';
+import { approachComposer, coach, coachCount, suggestionList } from './pages/coach-page';
 
 let browser: LaunchedBrowser;
 let helpdesk: { url: string; close(): Promise<void> };
@@ -28,6 +28,8 @@ async function openTicket(id: string): Promise<Page> {
 describe('in-page coach on the demo helpdesk', () => {
   it('mounts <attune-coach> with an open shadow root and reads the customer', async () => {
     const page = await openTicket('1');
+    // The pointer reaching the reply box is enough: the chip shows before the agent clicks into it.
+    await approachComposer(page, 'textarea.composer__input');
     await page.locator('attune-coach').waitFor({ state: 'attached', timeout: 15_000 });
     expect(await page.evaluate(() => document.querySelector('attune-coach')?.shadowRoot?.mode)).toBe('open');
     const c = coach(page);
@@ -94,6 +96,7 @@ describe('in-page coach on the demo helpdesk', () => {
     const expected = analyzeMessage(lastCustomer?.body.join('\n') ?? '').emotion;
     const page = await openTicket('1');
     const c = coach(page);
+    await approachComposer(page, 'textarea.composer__input');
     await expect.poll(() => c.emotion.getAttribute('data-emotion')).toBe('frustrated');
     await expect.poll(() => c.emotion.textContent()).toContain('third contact');
     // What a single-page helpdesk does: fetch the next ticket, swap the workspace, push the URL.
@@ -121,6 +124,7 @@ describe('in-page coach on the demo helpdesk', () => {
 
   it('ignores a composer inside [data-attune="off"], while a composer typed in after it gets its rewrite', async () => {
     const page = await openTicket('1');
+    await approachComposer(page, 'textarea.composer__input');
     await page.locator('attune-coach').waitFor({ state: 'attached', timeout: 15_000 });
     await page.evaluate(() => {
       const off = document.createElement('div');

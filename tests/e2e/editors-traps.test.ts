@@ -34,8 +34,8 @@ async function open(query: string): Promise<{ page: Page; errors: string[] }> {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(pages.pageUrl('ckeditor5', query));
   await page.waitForFunction('window.attuneTest && window.attuneTest.ready()');
-  await page.locator('attune-coach').waitFor({ state: 'attached', timeout: 15_000 });
   await page.evaluate('window.attuneTest.focusEnd()');
+  await page.locator('attune-coach').waitFor({ state: 'attached', timeout: 15_000 });
   await page.keyboard.type(DRAFT);
   return { page, errors };
 }

@@ -47,8 +47,10 @@ async function openEditor(name: EditorPage): Promise<Page> {
     const t = (window as unknown as { attuneTest?: TestApi }).attuneTest;
     return !!t && (!t.ready || t.ready());
   });
-  await page.locator('attune-coach').waitFor({ state: 'attached', timeout: 15_000 });
+  // Focusing the composer loads the coach (the scout waits for the agent to turn to a composer); it is up
+  // before the agent types.
   await api(page, (t) => t.focusEnd());
+  await page.locator('attune-coach').waitFor({ state: 'attached', timeout: 15_000 });
   // All but the last keystroke; the tests type it right before they click (see LAST).
   await page.keyboard.type(DRAFT.slice(0, -1));
   return page;
@@ -223,13 +225,13 @@ describe('overlay inside an iframe editor', () => {
     const page = await browser.context.newPage();
     await page.goto(pages.pageUrl('ckeditor4'));
     await page.waitForFunction(() => (window as unknown as { attuneTest: TestApi }).attuneTest.ready?.());
-    await page.locator('attune-coach').waitFor({ state: 'attached', timeout: 15_000 });
     const lines = Array.from({ length: 20 }, (_, i) => `Line ${i + 1} of the history.`);
     await page.evaluate(
       (text) => (window as unknown as { attuneTest: { setDraft(s: string): Promise<void> } }).attuneTest.setDraft(text),
       [...lines, `${RISKY} read the FAQ.`].join('\n'),
     );
     await api(page, (t) => t.focusEnd());
+    await page.locator('attune-coach').waitFor({ state: 'attached', timeout: 15_000 });
     await page.keyboard.type(' Thanks.');
     const c = coach(page);
     await expect.poll(() => c.highlights.count(), { timeout: 10_000 }).toBeGreaterThan(0);

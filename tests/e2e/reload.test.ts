@@ -22,6 +22,9 @@ describe('extension reload', () => {
     const { context } = browser;
     const page = await context.newPage();
     await page.goto(`${helpdesk.url}/tickets/1`);
+    // The agent is in the middle of a reply: the composer has the focus when the extension reloads, so the
+    // re-injected scout loads the coach at once.
+    await page.locator('textarea.composer__input').click();
     await page.locator('attune-coach').waitFor({ state: 'attached', timeout: 15_000 });
     // Mark the first copy's UI so the test can tell a re-injected coach from a surviving orphan.
     await page.evaluate(() => document.querySelector('attune-coach')?.setAttribute('data-test-generation', 'first'));

@@ -87,7 +87,7 @@ describe('Request Tracker 5 (real)', () => {
   it('reply page: reads the angry customer, and a clicked suggestion lands in CKEditor', async () => {
     const requests = recordRequests(browser.context);
     await page.goto(`${RT_URL}/Ticket/Update.html?Action=Respond&id=${angryTicket}`);
-    await page.locator('#cke_UpdateContent iframe.cke_wysiwyg_frame').waitFor();
+    await page.locator('#cke_UpdateContent iframe.cke_wysiwyg_frame').hover();
 
     const coach = page.locator('attune-coach');
     const emotion = coach.locator('[data-testid="attune-emotion"]');
@@ -116,6 +116,7 @@ describe('Request Tracker 5 (real)', () => {
 
   it('reply page of the Swedish ticket: reads a worried customer', async () => {
     await page.goto(`${RT_URL}/Ticket/Update.html?Action=Respond&id=${worriedTicket}`);
+    await page.locator('#cke_UpdateContent iframe.cke_wysiwyg_frame').hover();
     const emotion = page.locator('attune-coach [data-testid="attune-emotion"]');
     await expect.poll(() => emotion.getAttribute('data-emotion'), { timeout: 30_000 }).toBe('worried');
   });

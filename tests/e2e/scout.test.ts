@@ -1,6 +1,6 @@
-// The helpdesk content script is a scout: on a page without a composer it loads nothing else, and it has the
-// background inject the coach once a composer shows up later — in the page, in an open shadow root, or when the
-// agent focuses an editable the observer could not see.
+// The helpdesk content script is a scout: it loads nothing else until the agent turns to a composer (points at
+// it or focuses it), wherever it is — added after load, in an open shadow root — and then has the background
+// inject the coach.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LaunchedBrowser, launchBrowser } from './harness';
@@ -29,13 +29,14 @@ async function blankPage(): Promise<Page> {
 }
 
 describe('coach loading', () => {
-  it('a textarea added after load gets the coach', async () => {
+  it('a textarea added after load gets the coach once the pointer reaches it', async () => {
     const page = await blankPage();
     await page.evaluate(() => {
       const form = document.createElement('form');
       form.innerHTML = '<textarea id="late" rows="6" cols="60" aria-label="Reply"></textarea>';
       document.querySelector('main')?.append(form);
     });
+    await page.locator('#late').hover();
     await page.locator('attune-coach').waitFor({ state: 'attached', timeout: 15_000 });
     await page.locator('#late').click();
     await page.keyboard.type(DRAFT);
@@ -44,7 +45,7 @@ describe('coach loading', () => {
     await page.close();
   });
 
-  it('an editor added inside an open shadow root gets the coach', async () => {
+  it('an editor added inside an open shadow root gets the coach when focused', async () => {
     const page = await blankPage();
     await page.evaluate(() => {
       const host = document.createElement('reply-box');
@@ -52,9 +53,9 @@ describe('coach loading', () => {
       const root = host.attachShadow({ mode: 'open' });
       root.innerHTML = '<div id="inner" contenteditable="true" style="min-height:80px;border:1px solid"></div>';
     });
-    await page.locator('reply-box #inner').click();
-    await page.keyboard.type(DRAFT);
+    await page.locator('reply-box #inner').focus();
     await page.locator('attune-coach').waitFor({ state: 'attached', timeout: 15_000 });
+    await page.keyboard.type(DRAFT);
     await expect.poll(() => coach(page).suggestions.count()).toBeGreaterThan(0);
     expect(await coachCount(page)).toBe(1);
     await page.close();

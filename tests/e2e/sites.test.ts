@@ -18,6 +18,7 @@ import {
   launchBrowser,
   startTestHelpdesk,
 } from './harness';
+import { approachComposer } from './pages/coach-page';
 
 describe('Sites (real Chromium)', () => {
   let browser: LaunchedBrowser;
@@ -87,6 +88,7 @@ describe('Sites (real Chromium)', () => {
 
     // Baseline: the coach runs on the demo helpdesk.
     await ticket.goto(`${helpdesk.url}/tickets/1`);
+    await approachComposer(ticket);
     await coachOn(ticket).waitFor({ timeout: 30_000 });
 
     await options.getByTestId('coach-off-input').fill(`${helpdesk.url}/tickets/1`);
@@ -96,15 +98,17 @@ describe('Sites (real Chromium)', () => {
     // Same helpdesk under another host name: the coach still runs there, which also shows content scripts
     // loaded after the switch have asked the background and mounted where allowed.
     await ticket.reload();
-    await ticket.locator('textarea, [contenteditable="true"]').first().waitFor();
+    await approachComposer(ticket);
     const other = await browser.context.newPage();
     await other.goto(`http://localhost:${port}/tickets/1`);
+    await approachComposer(other);
     await coachOn(other).waitFor({ timeout: 30_000 });
     expect(await ticket.locator('attune-coach').count()).toBe(0);
 
     await options.getByTestId('coach-on').click();
     await options.getByTestId('coach-off-none').waitFor();
     await ticket.reload();
+    await approachComposer(ticket);
     await coachOn(ticket).waitFor({ timeout: 30_000 });
     await other.close();
     await ticket.close();
@@ -181,6 +185,7 @@ describe('enabling a site from the options page (real Chromium)', () => {
 
     const ticket = await context.newPage();
     await ticket.goto(ticketUrl);
+    await approachComposer(ticket);
     const emotion = ticket.locator('attune-coach [data-testid="attune-emotion"]').first();
     await expect.poll(() => emotion.getAttribute('data-emotion'), { timeout: 30_000 }).toBe('frustrated');
     // The shadow root got the coach's stylesheet (web-accessible on enabled sites too), not just WXT's reset.
@@ -241,6 +246,7 @@ describe('the generic adapter in real Chromium', () => {
   ])('%s: the coach reads the customer as %s', async (file, emotion) => {
     const page = await browser.context.newPage();
     await page.goto(`${base}/${file}`);
+    await approachComposer(page);
     const chip = page.locator('attune-coach [data-testid="attune-emotion"]').first();
     await expect.poll(() => chip.getAttribute('data-emotion'), { timeout: 30_000 }).toBe(emotion);
     await page.close();
@@ -269,6 +275,7 @@ describe('site health on the saved FreeScout page (real Chromium)', () => {
   it('the menu shows the FreeScout adapter, a customer-facing reply, the newest message found, English', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${base}/conversation-reply-open.html`);
+    await approachComposer(page);
     const coach = page.locator('attune-coach');
     await coach.locator('[data-testid="attune-menu"]').click({ timeout: 30_000 });
     const health = coach.locator('[data-testid="attune-site-health"]');
@@ -294,6 +301,7 @@ describe('site health on the saved FreeScout page (real Chromium)', () => {
   it('in note mode the same editor is internal: no empathy score, the note badge', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${base}/conversation-note-open.html`);
+    await approachComposer(page);
     const chip = page.locator('attune-coach aside.attune-chip');
     await expect.poll(() => chip.getAttribute('data-audience'), { timeout: 30_000 }).toBe('internal');
     expect(await page.locator('attune-coach [data-testid="attune-score"]').count()).toBe(0);

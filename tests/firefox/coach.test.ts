@@ -28,6 +28,9 @@ describe('the coach in live Firefox', () => {
   it('mounts on the demo helpdesk, reads the customer and inserts a suggestion into the textarea', async () => {
     const page = await firefox.newPage();
     await page.goto(`${helpdesk.url}/tickets/1`);
+    // The pointer reaching the reply box loads the coach (entrypoints/helpdesk.content): it reads the customer
+    // before the agent clicks.
+    await page.hover('textarea.composer__input');
     await coachMounted(page);
     await expect
       .poll(() =>
@@ -63,8 +66,8 @@ describe('the coach in live Firefox', () => {
       const t = (window as unknown as { attuneTest?: { ready?(): boolean } }).attuneTest;
       return !!t && (!t.ready || t.ready());
     });
-    await coachMounted(page);
     await page.evaluate(() => (window as unknown as { attuneTest: { focusEnd(): void } }).attuneTest.focusEnd());
+    await coachMounted(page);
     const draft = 'Hello Maria, thanks for waiting.';
     await page.keyboard.type(draft);
     await expect.poll(() => countInCoach(page, '[data-testid="attune-suggestion"]')).toBeGreaterThan(0);

@@ -25,3 +25,13 @@ export async function suggestionList(suggestions: Locator): Promise<{ id: string
 export function coachCount(page: Page): Promise<number> {
   return page.evaluate(() => document.querySelectorAll('attune-coach').length);
 }
+
+/**
+ * The agent turns to the reply composer: the pointer reaches it (no click, no focus). The scout
+ * (entrypoints/helpdesk.content) loads the coach on that intent, so pages show no chip before it.
+ */
+export async function approachComposer(page: Page, selector = COMPOSERS): Promise<void> {
+  await page.locator(selector).first().hover({ timeout: 15_000 });
+}
+
+const COMPOSERS = ':is(textarea, [contenteditable="true"], [contenteditable=""], iframe):visible';
