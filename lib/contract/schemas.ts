@@ -1,9 +1,9 @@
-// zod schemas of what the hub sends the extension (the routes under server/api). The sync client parses every
-// response with them and the Dexie rows (lib/db) are their output types. Lenient where the hub may leave a
+// zod schemas of what the hub answers (its routes declare them, so they are in the OpenAPI document too). The
+// sync client parses every response with them and the Dexie rows (lib/db) are their output types. Lenient where the hub may leave a
 // field out (missing optional values become null), strict where the extension relies on a field.
 import { z } from 'zod';
 import { BEHAVIORS, EMOTIONS, type PhraseLibrary } from '../empathy/types';
-import { CHANNELS, INFLUENCES, KPI_WINDOWS, LANGS, ROLES, WRITTEN_CHANNELS } from './vocab';
+import { CHANNELS, INFLUENCES, KPI_KEYS, KPI_WINDOWS, LANGS, ROLES, WRITTEN_CHANNELS } from './vocab';
 
 /** Optional on the wire, null locally: a missing value and an explicit null mean the same. */
 const orNull = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
@@ -157,6 +157,76 @@ export const libraryResponseSchema = z.union([
 
 /** Lead caches are stored as the hub sent them; only their envelope is checked. */
 export const anyJsonSchema = z.unknown();
+
+// What only the hub's other callers read (leads' views, integrations, pairing); the panel caches some of
+// them as they came (anyJsonSchema), the OpenAPI document describes them all.
+
+/** Every 4xx answer: `{error}` for refusals, `{errors: [{path, message}]}` for invalid input. */
+export const errorBodySchema = z.union([
+  z.object({ error: z.string() }),
+  z.object({ errors: z.array(z.object({ path: z.string(), message: z.string() })) }),
+]);
+
+/** `GET /api/v1/me`: the user and whether this session may read their private notes and pulse. */
+export const profileSchema = userSchema.extend({ privateAccess: z.boolean() });
+
+export const teamMembersSchema = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(ROLES) })),
+});
+
+/** `GET /api/v1/team/kpis`: the team's KPIs and each agent's. */
+export const teamKpisSchema = z.object({
+  window: z.enum(KPI_WINDOWS),
+  team: z.array(kpiSchema),
+  agents: z.array(z.object({ id: z.string(), name: z.string(), kpis: z.array(kpiSchema) })),
+});
+
+/** A tip as its lead sees it: every agent's acknowledgement instead of one. */
+export const teamTipSchema = tipSchema.extend({
+  agentId: z.string().nullable(),
+  teamId: z.string().nullable(),
+  acks: z.array(tipAckSchema.extend({ agentId: z.string(), name: z.string() })),
+});
+export const teamTipsSchema = z.object({ items: z.array(teamTipSchema) });
+
+export const teamRequestSchema = requestSchema.extend({ agentId: z.string(), agentName: z.string() });
+export const teamRequestsSchema = z.object({ items: z.array(teamRequestSchema) });
+
+export const targetSchema = z.object({ kpi: z.enum(KPI_KEYS), channel: z.enum(CHANNELS).nullable(), value: num });
+export const targetsSchema = z.object({ items: z.array(targetSchema) });
+
+/** Team pulse per closed day; days with fewer than the privacy minimum of answers are suppressed. */
+export const teamPulseSchema = z.object({
+  items: z.array(
+    z.union([
+      z.object({ date: z.string(), n: num, mean: num }),
+      z.object({ date: z.string(), suppressed: z.literal(true) }),
+    ]),
+  ),
+});
+export const pulseSchema = z.object({ date: z.string(), mood: num });
+
+export const pairingCodeSchema = z.object({ code: z.string(), expiresAt: z.string(), privateAccess: z.boolean() });
+
+export const idSchema = z.object({ id: z.string() });
+export const okSchema = z.object({ ok: z.literal(true) });
+
+/** One stored item of an ingest: `duplicate` when its externalId was already stored (nothing changed). */
+export const ingestAckSchema = z.object({ id: z.string(), duplicate: z.boolean().optional() });
+export const ingestBatchSchema = z.object({
+  items: z.array(z.object({ id: z.string(), duplicate: z.boolean() })),
+  inserted: num,
+  duplicates: num,
+});
+
+export const surveyLinkSchema = z.object({
+  url: z.string(),
+  token: z.string(),
+  expiresAt: z.string(),
+  agentId: z.string(),
+});
+
+export const healthSchema = z.object({ ok: z.boolean(), db: z.string(), streams: num.optional() });
 
 export type HubUser = z.infer<typeof userSchema>;
 export type KpiSlice = { value: number | null; n: number };
