@@ -47,9 +47,15 @@ export default defineContentScript({
     const onIntent = (e: Event) => {
       if (mayBeComposer(e.composedPath()[0])) load();
     };
+    // Focus moving into an iframe editor (CKEditor 4, TinyMCE) fires no focusin here, only the window's blur,
+    // with the iframe as the active element.
+    const onBlur = (e: Event) => {
+      if (e.target === window && mayBeComposer(deepActiveElement(document))) load();
+    };
     const events = ['focusin', 'pointerover', 'pointerdown'] as const;
     const stop = () => {
       for (const type of events) document.removeEventListener(type, onIntent, true);
+      window.removeEventListener('blur', onBlur, true);
     };
     function load() {
       if (requested || ctx.isInvalid) return;
@@ -66,6 +72,7 @@ export default defineContentScript({
     }
     function watch() {
       for (const type of events) document.addEventListener(type, onIntent, { capture: true, passive: true });
+      window.addEventListener('blur', onBlur, true);
     }
     ctx.onInvalidated(stop);
     // A composer that already has the focus (autofocus, or the page restored it) is in use now.

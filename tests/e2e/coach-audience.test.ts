@@ -61,8 +61,8 @@ describe('Request Tracker 5 (real): reply ⇄ comment without reloading', () => 
   it('the chip switches between empathy coaching and internal-note hints as Update Type flips', async () => {
     const id = await ticketIdBySubject(page, ANGRY_SUBJECT);
     await page.goto(`${RT_URL}/Ticket/Update.html?Action=Respond&id=${id}`);
-    const frame = page.locator('#cke_UpdateContent iframe.cke_wysiwyg_frame');
-    await frame.waitFor();
+    // The pointer reaching the editor loads the coach (entrypoints/helpdesk.content).
+    await page.locator('#cke_UpdateContent iframe.cke_wysiwyg_frame').hover();
     const c = coach(page);
     await expect.poll(() => c.emotion.getAttribute('data-emotion'), { timeout: 30_000 }).toBe('frustrated');
 
