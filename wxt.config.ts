@@ -1,4 +1,6 @@
 import { defineConfig } from 'wxt';
+import { resolve } from 'node:path';
+import { MODEL_ASSET_DIR, MODEL_ASSET_FILES } from './lib/empathy/model/assets.ts';
 import { PREACT_ALIASES } from './preact-aliases.ts';
 
 // https://wxt.dev/api/config.html
@@ -7,6 +9,16 @@ export default defineConfig({
   outDir: process.env.ATTUNE_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   hooks: {
+    // The emotion weights ship as extension files the background fetches per language on demand
+    // (lib/empathy/model/assets.ts), not inside background.js.
+    'build:publicAssets': (_wxt, files) => {
+      for (const name of MODEL_ASSET_FILES) {
+        files.push({
+          absoluteSrc: resolve(import.meta.dirname, 'lib/empathy/model/weights', name),
+          relativeDest: `${MODEL_ASSET_DIR}/${name}`,
+        });
+      }
+    },
     // Every UI renders with Preact's React-compatible API: React DOM alone is ~69 KB gzipped. The content
     // script must stay under 120 KB, and the side panel must paint from cache within 150 ms on a slow machine,
     // where parsing React DOM was a large share of it. The component tests use the same aliases (vitest.config.ts).

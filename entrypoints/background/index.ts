@@ -10,7 +10,8 @@ import { restoreSiteRegistrations, type SitesBrowserApi } from '../../lib/sites/
 import { isCoachEnabled } from '../../lib/sites/settings';
 import { reinjectContentScripts } from '../../lib/editors/reinject';
 import { injectPageWorld } from '../../lib/editors/page-inject';
-import { importLanguagePack } from '../../lib/empathy/packs/loaders';
+import { assetModelSources } from '../../lib/empathy/model/assets';
+import { languagePackImporter } from '../../lib/empathy/packs/with-model';
 import { readSettings, storageTokenStore } from '../../lib/sync/settings';
 
 const SYNC_ALARM = 'attune-sync';
@@ -46,6 +47,14 @@ export default defineBackground(() => {
       message: first.text.slice(0, 200),
     });
   }
+
+  // Language packs for the content script, each with its weights fetched from the extension's files on demand.
+  const importLanguagePack = languagePackImporter(
+    assetModelSources(
+      (path) => browser.runtime.getURL(path as never),
+      (url) => fetch(url),
+    ),
+  );
 
   const engine = new SyncEngine({
     db,
