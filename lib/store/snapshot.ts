@@ -5,7 +5,9 @@
 // anything else; the live view replaces it as soon as its data is read. Sign-in and sign-out delete it, like
 // every other local record (entrypoints/options/actions.ts, entrypoints/sidepanel/actions.ts).
 
-const PREFIX = 'attune.panelSnapshot.';
+/** Each tab's picture is kept under this key plus the tab's name (scripts/bench-panel.ts deletes it too). */
+export const PANEL_SNAPSHOT_PREFIX = 'attune.panelSnapshot.';
+const PREFIX = PANEL_SNAPSHOT_PREFIX;
 const VERSION = 1;
 /** A bigger view (a long feedback page) is not worth the storage: the live view comes soon enough. */
 const MAX_HTML_CHARS = 200_000;
@@ -25,10 +27,13 @@ export function isViewReady(root: ParentNode): boolean {
 
 /**
  * The view's HTML as a copy that cannot be mistaken for the live view: ids and test ids renamed (no duplicate
- * ids; queries by test id find only the live view).
+ * ids; queries by test id find only the live view). With `keepAbove` (px from the top of the viewport), what
+ * lies wholly below it is left out: the picture only stands in for the first screen, and every element in it
+ * has to be parsed, checked and laid out before the first paint.
  */
-export function inertHtml(root: Element): string {
+export function inertHtml(root: Element, keepAbove = Number.POSITIVE_INFINITY): string {
   const copy = root.cloneNode(true) as Element;
+  if (Number.isFinite(keepAbove)) dropBelow(root, copy, keepAbove);
   for (const [from, to] of [
     ['id', 'data-snapshot-id'],
     ['data-testid', 'data-snapshot-testid'],
@@ -41,8 +46,31 @@ export function inertHtml(root: Element): string {
   return copy.innerHTML;
 }
 
+/**
+ * Removes from `copy` (a deep clone of `live`) the elements whose box in `live` starts at or below `limit`,
+ * looking inside only the elements that straddle it. Positions are the live view's as they are now: if it is
+ * scrolled down, boxes are higher than at the top, so this keeps more, never less, than the first screen.
+ */
+function dropBelow(live: Element, copy: Element, limit: number): void {
+  const copies = [...copy.children];
+  [...live.children].forEach((child, i) => {
+    const twin = copies[i];
+    if (!twin) return;
+    const box = child.getBoundingClientRect();
+    if (box.height === 0 && box.width === 0) return;
+    if (box.top >= limit) twin.remove();
+    else if (box.bottom > limit) dropBelow(child, twin, limit);
+  });
+}
+
+/** What was on screen when saved; a panel opened taller shows blank below it until the live view comes. */
+const KEEP_SCREENS = 1;
+
 export function savePanelSnapshot(storage: Storage, tab: string, lang: string, root: Element, now = new Date()): void {
-  const html = inertHtml(root);
+  const viewport = root.ownerDocument.defaultView?.innerHeight ?? 0;
+  // No viewport (a document without a window): keep everything rather than nothing. Elements without a box
+  // (display: none; or jsdom, which lays nothing out) are kept whole by dropBelow.
+  const html = inertHtml(root, viewport > 0 ? viewport * KEEP_SCREENS : Number.POSITIVE_INFINITY);
   if (html.length > MAX_HTML_CHARS) return;
   const snapshot: PanelSnapshot = { v: VERSION, lang, html, savedAt: now.toISOString() };
   try {

@@ -32,11 +32,15 @@ async function api<T>(token: string, path: string, init: { method?: string; body
   return (await res.json()) as T;
 }
 
-/** Payload elements, on* attributes, non-http(s) links and bidi controls in the panel (see xss-corpus.ts). */
-async function unsafeBitsIn(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const root = document.getElementById('root');
-    if (!root) return ['no #root'];
+/**
+ * Payload elements, on* attributes, non-http(s) links and bidi controls in the panel (see xss-corpus.ts): in the
+ * live view, or in the copy of the picture of the last view that `capturePicture` kept.
+ */
+async function unsafeBitsIn(page: Page, where: 'live' | 'picture' = 'live'): Promise<string[]> {
+  return page.evaluate((where) => {
+    const root =
+      where === 'live' ? document.getElementById('root') : (window as unknown as { __picture?: Element }).__picture;
+    if (!root) return [`no ${where} view`];
     const found: string[] = [];
     // The panel's own drawings (ring picture, pulse faces) are marked; anything else is a payload.
     for (const tag of ['script', 'img', 'iframe', 'math', 'style', 'animate', 'mglyph', 'body', 'svg']) {
@@ -52,7 +56,18 @@ async function unsafeBitsIn(page: Page): Promise<string[]> {
     }
     if (/[\u202A-\u202E\u2066-\u2069]/.test(root.textContent ?? '')) found.push('bidi control in text');
     return found;
+  }, where);
+}
+
+/** Before any page script: keeps a copy of the picture of the last view (lib/store/snapshot.ts) as first shown. */
+function capturePicture() {
+  const observer = new MutationObserver(() => {
+    const holder = document.getElementById('snapshot');
+    if (!holder || holder.childElementCount === 0) return;
+    observer.disconnect();
+    (window as unknown as { __picture: Element }).__picture = holder.cloneNode(true) as Element;
   });
+  observer.observe(document, { childList: true, subtree: true });
 }
 
 async function syncNow(page: Page) {
@@ -130,6 +145,37 @@ describe('side panel in the real browser', () => {
     await expect.poll(() => panel.getByTestId('feedback-ticket').count()).toBeGreaterThan(0);
     const hrefs = await panel.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     for (const href of hrefs) expect(href).toMatch(/^https?:\/\//);
+  });
+
+  test('reopened, the panel first shows the picture of its last view, where the payloads are text too', async () => {
+    // A panel opened on the Feedback view saves its picture once the view has its data (newest first: the
+    // payload comments are on its first screen). Other pages than `panel`, which the next tests keep using.
+    const first = await context.newPage();
+    await first.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=feedback`);
+    await expect
+      .poll(() => first.evaluate(() => localStorage.getItem('attune.panelSnapshot.feedback') ?? ''), {
+        timeout: 20_000,
+      })
+      .toContain('&lt;script&gt;');
+    await first.close();
+    const reopened = await context.newPage();
+    try {
+      await reopened.addInitScript(capturePicture);
+      await reopened.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=feedback`);
+      await expect
+        .poll(() =>
+          reopened.evaluate(() => (window as unknown as { __picture?: Element }).__picture?.textContent ?? ''),
+        )
+        .toContain(XSS_CORPUS[0]);
+      expect(await unsafeBitsIn(reopened, 'picture')).toEqual([]);
+      // The live view replaces it, and nothing in the picture ran meanwhile.
+      await expect.poll(() => reopened.getByTestId('feedback-item').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      await expect.poll(() => reopened.locator('#snapshot > *').count()).toBe(0);
+      await reopened.waitForTimeout(500);
+      expect(await reopened.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    } finally {
+      await reopened.close();
+    }
   });
 
   test("agent actions reach the hub: mark reviewed, private note, ask my lead, today's pulse", async () => {

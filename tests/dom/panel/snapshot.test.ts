@@ -64,4 +64,28 @@ describe('panel snapshot', () => {
     expect(inertHtml(root)).toBe('<a data-snapshot-id="a" data-snapshot-testid="b"> id="c"</a>');
     expect(root.innerHTML).toBe('<a id="a" data-testid="b"> id="c"</a>');
   });
+
+  it('leaves out what lies wholly below the first screen, looking only inside what straddles it', () => {
+    const root = document.createElement('div');
+    root.innerHTML = `<section data-box="0 1300"><ul data-box="0 1300">
+      <li data-box="0 400">first</li><li data-box="400 950">straddles</li><li data-box="950 1200">below</li>
+      </ul><p data-box="1200 1300">also below</p></section>
+      <div data-box="0 0"><span>no box of its own (display: none)</span></div>`;
+    // jsdom lays nothing out: give each element the box it would have in a 900 px high panel.
+    for (const el of root.querySelectorAll<HTMLElement>('[data-box]')) {
+      const [top, bottom] = (el.dataset.box ?? '').split(' ').map(Number) as [number, number];
+      el.getBoundingClientRect = () =>
+        ({ top, bottom, height: bottom - top, width: bottom > top ? 380 : 0 }) as DOMRect;
+    }
+    const html = inertHtml(root, 900);
+    expect(html).toContain('first');
+    expect(html).toContain('straddles');
+    expect(html).not.toContain('>below<');
+    expect(html).not.toContain('also below');
+    expect(html).toContain('no box of its own');
+    // The live view keeps everything.
+    expect(root.textContent).toContain('also below');
+    // Without a limit (the default), nothing is left out.
+    expect(inertHtml(root)).toContain('also below');
+  });
 });
