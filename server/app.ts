@@ -3,25 +3,34 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { ingestRoutes } from './api/ingest';
-import { meRoutes } from './api/me';
-import { openApiDocument } from './api/openapi';
-import { streamRoutes } from './api/stream';
-import { ownPairingRoutes, pairRoutes, teamRoutes } from './api/team';
+import { healthSchema } from '../lib/contract/schemas';
+import { BodyTooLarge, capBody, envBytes, tooLarge } from './api/body';
+import { type HubApp, hubApp, hubRoute, json, noToken, OPENAPI_PATH, serveOpenApi } from './api/openapi';
 import { bearer, resolveToken } from './auth';
-import type { HubContext, HubEnv } from './context';
+import type { HubContext } from './context';
 import { type Db, openDb } from './db/index';
 import { migrate } from './db/migrations';
 import { type DemoCredentials, seedDemo } from './demo/seed';
 
 export type { DemoCredentials };
+import { feedbackRoutes } from './features/feedback/routes';
+import { ingestRoutes } from './features/ingest/routes';
+import { pairingRoutes } from './features/pairing/routes';
+import { phraseRoutes } from './features/phrases/routes';
+import { profileRoutes } from './features/profile/routes';
+import { pulseRoutes } from './features/pulse/routes';
+import { replyFlagRoutes } from './features/reply-flags/routes';
+import { requestRoutes } from './features/requests/routes';
+import { targetRoutes } from './features/targets/routes';
+import { tipRoutes } from './features/tips/routes';
+import { kpiRoutes } from './kpi/routes';
 import { KpiService } from './kpi/service';
 import { Realtime } from './realtime/bus';
+import { streamRoutes } from './realtime/stream';
 import { mountSurvey } from './survey/mount';
 import { mountHooks } from './connectors/hooks/routes';
-import { BodyTooLarge, capBody, envBytes, tooLarge } from './api/body';
 import { safeError } from './log';
 import { requestFor, tipFor } from './views';
 
@@ -55,12 +64,15 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
-/** Adds routes to the hub (SOURCES: survey pages, CSV, connectors). Runs after the core API is mounted. */
-export type RouteMount = (app: Hono<HubEnv>, hub: HubContext) => void;
+/**
+ * Adds routes to the hub (survey pages, signed webhooks). Runs after the core API is mounted; JSON routes
+ * are OpenAPIHono routes (server/api/openapi.ts), so they are in the generated document.
+ */
+export type RouteMount = (app: HubApp, hub: HubContext) => void;
 /** Extra route modules; add yours here (one line). */
 export const mountRoutes: RouteMount[] = [mountSurvey, mountHooks];
 /** /api/v1 paths reachable without a token (besides /pair and /openapi.json). */
-export const publicApiPaths = new Set<string>(['/api/v1/pair', '/api/v1/openapi.json']);
+export const publicApiPaths = new Set<string>(['/api/v1/pair', OPENAPI_PATH]);
 /** A job started with the hub (e.g. a scheduled connector; HubOptions.backgroundTasks); returns its stop function. */
 export type BackgroundTask = (hub: HubContext) => (() => Promise<void> | void) | undefined;
 
@@ -71,8 +83,32 @@ const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Max-Age': '86400',
 };
 
-export function createApp(hub: HubContext, closing: AbortSignal, opts: { maxBodyBytes?: number } = {}): Hono<HubEnv> {
-  const app = new Hono<HubEnv>();
+const health = hubRoute({
+  method: 'get',
+  path: '/healthz',
+  summary: 'Liveness and database check',
+  ...noToken,
+  responses: { 200: json(healthSchema, 'Up'), 503: json(healthSchema, 'The database does not answer') },
+});
+
+/** The hub's route modules under /api/v1, one per feature. */
+const apiRoutes = (hub: HubContext, closing: AbortSignal): HubApp[] => [
+  ingestRoutes(),
+  profileRoutes(),
+  kpiRoutes(),
+  feedbackRoutes(),
+  tipRoutes(),
+  requestRoutes(),
+  pulseRoutes(),
+  replyFlagRoutes(),
+  phraseRoutes(),
+  targetRoutes(),
+  pairingRoutes(hub),
+  streamRoutes({ signal: closing }),
+];
+
+export function createApp(hub: HubContext, closing: AbortSignal, opts: { maxBodyBytes?: number } = {}): HubApp {
+  const app = hubApp();
   app.use('*', async (c, next) => {
     c.set('hub', hub);
     const started = performance.now();
@@ -111,26 +147,24 @@ export function createApp(hub: HubContext, closing: AbortSignal, opts: { maxBody
   });
   app.use('/api/v1/*', capBody(opts.maxBodyBytes ?? envBytes('ATTUNE_MAX_BODY_BYTES', 32 * 1024 * 1024)));
 
-  app.get('/healthz', async (c) => {
+  app.openapi(health, async (c) => {
     try {
       await hub.db.query('SELECT 1');
-      return c.json({ ok: true, db: hub.db.kind, streams: hub.realtime.connections });
+      return c.json({ ok: true, db: hub.db.kind, streams: hub.realtime.connections }, 200);
     } catch {
       return c.json({ ok: false, db: hub.db.kind }, 503);
     }
   });
-  app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument()));
-  app.route('/api/v1', ingestRoutes());
-  app.route('/api/v1', meRoutes());
-  app.route('/api/v1', teamRoutes());
-  app.route('/api/v1', pairRoutes(hub));
-  app.route('/api/v1', ownPairingRoutes());
-  app.route('/api/v1', streamRoutes({ signal: closing }));
+  for (const routes of apiRoutes(hub, closing)) app.route('/api/v1', routes);
   for (const mount of mountRoutes) mount(app, hub);
+  serveOpenApi(app);
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((err, c) => {
     if (err instanceof BodyTooLarge) return tooLarge(c);
+    // A refusal thrown by hono or @hono/zod-openapi (e.g. 415 for a body of another media type) keeps its
+    // status, in the API's error shape.
+    if (err instanceof HTTPException && err.status < 500) return c.json({ error: err.message }, err.status);
     hub.log.error({ err: safeError(err), route: c.req.routePath }, 'request failed');
     return c.json({ error: 'internal error' }, 500);
   });

@@ -19,5 +19,6 @@ export type { IntegrationPrincipal, Principal, UserPrincipal } from './principal
 
 /** Hono environment shared by every route module. */
 export interface HubEnv {
-  Variables: { hub: HubContext; principal: Principal };
+  /** `callerTeam` is set by the middleware of that name (server/api/util.ts) on the routes that write into a team. */
+  Variables: { hub: HubContext; principal: Principal; callerTeam: string };
 }

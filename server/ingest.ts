@@ -23,7 +23,8 @@
 import { newId } from './auth';
 import type { HubContext } from './context';
 import type { Queryable } from './db/index';
-import { formatPath, type EventIn, type FeedbackIn } from './schemas';
+import type { EventIn, FeedbackIn } from '../lib/contract/requests';
+import { formatPath } from './api/errors';
 
 export const FEED_LOCK = 727002;
 

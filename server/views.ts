@@ -1,14 +1,17 @@
 // Row -> API object mappings and the per-user reads shared by routes and the realtime bus.
 import type { UserPrincipal } from './context';
+import type { ContactChannel } from '../lib/contract/vocab';
 import type { Queryable } from './db/index';
 
 const iso = (d: Date | string | null): string | null => (d == null ? null : new Date(d).toISOString());
+/** A NOT NULL timestamp column. */
+const isoOf = (d: Date | string): string => new Date(d).toISOString();
 
 export interface FeedbackRow {
   id: string;
   external_id: string;
   contact_id: string;
-  channel: string;
+  channel: ContactChannel;
   case_type: string | null;
   answered_at: Date;
   empathy: number | null;
@@ -33,7 +36,7 @@ export function feedbackItem(r: FeedbackRow) {
     contactId: r.contact_id,
     channel: r.channel,
     caseType: r.case_type,
-    answeredAt: iso(r.answered_at),
+    answeredAt: isoOf(r.answered_at),
     empathy: r.empathy,
     csat: r.csat,
     clarity: r.clarity,
@@ -43,7 +46,7 @@ export function feedbackItem(r: FeedbackRow) {
     ticketUrl: r.ticket_url,
     reviewed: r.reviewed,
     note: r.note,
-    updatedAt: iso(r.updated_at),
+    updatedAt: isoOf(r.updated_at),
   };
 }
 
@@ -91,9 +94,9 @@ export function tipItem(r: TipRow) {
     feedbackId: r.feedback_id,
     kpi: r.kpi,
     due: r.due,
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
-    ack: r.ack_at ? { at: iso(r.ack_at), comment: r.ack_comment, useful: r.ack_useful } : null,
+    createdAt: isoOf(r.created_at),
+    updatedAt: isoOf(r.updated_at),
+    ack: r.ack_at ? { at: isoOf(r.ack_at), comment: r.ack_comment, useful: r.ack_useful } : null,
   };
 }
 
@@ -127,26 +130,28 @@ export interface RequestRow {
 export const REQUEST_SELECT = `SELECT r.id, r.agent_id, u.name AS agent_name, r.feedback_id, r.question, r.answer,
   r.created_at, r.answered_at FROM requests r JOIN users u ON u.id = r.agent_id`;
 
-export function requestItem(r: RequestRow, forLead: boolean) {
-  const base = {
+export function requestItem(r: RequestRow) {
+  return {
     id: r.id,
     feedbackId: r.feedback_id,
     question: r.question,
     answer: r.answer,
-    createdAt: iso(r.created_at),
+    createdAt: isoOf(r.created_at),
     answeredAt: iso(r.answered_at),
   };
-  return forLead ? { ...base, agentId: r.agent_id, agentName: r.agent_name } : base;
 }
+
+/** A request as the lead sees it: who asked. */
+export const teamRequestItem = (r: RequestRow) => ({ ...requestItem(r), agentId: r.agent_id, agentName: r.agent_name });
 
 export async function requestFor(q: Queryable, user: UserPrincipal, requestId: string) {
   const rows = await q.query<RequestRow>(`${REQUEST_SELECT} WHERE r.id = $1`, [requestId]);
   const r = rows[0];
   if (!r) return null;
-  if (r.agent_id === user.id) return requestItem(r, false);
+  if (r.agent_id === user.id) return requestItem(r);
   if (user.role === 'lead' && user.teamId) {
     const same = await q.query('SELECT 1 FROM requests WHERE id = $1 AND team_id = $2', [requestId, user.teamId]);
-    if (same.length > 0) return requestItem(r, true);
+    if (same.length > 0) return teamRequestItem(r);
   }
   return null;
 }

@@ -1,200 +1,81 @@
-// OpenAPI 3.1 document generated from the zod schemas the routes validate with.
-import { z } from 'zod';
-import * as s from '../schemas';
+// Every JSON route of the hub is an OpenAPIHono route: its zod schemas (lib/contract) validate the request and
+// write the OpenAPI document served at /api/v1/openapi.json, so validation and documentation cannot drift
+// (tests/hub/openapi-coverage.test.ts fails on a route registered without one).
+import { createRoute, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi';
+import { errorBodySchema } from '../../lib/contract/schemas';
+import type { HubEnv } from '../context';
+import { readJson } from './body';
+import { issuesToErrors } from './errors';
 
-type Op = {
-  method: 'get' | 'post' | 'put';
-  path: string;
-  summary: string;
-  auth: 'none' | 'integration' | 'member' | 'lead' | 'user';
-  body?: z.ZodType;
-  query?: Record<string, z.ZodType>;
-  idempotent?: boolean;
-};
+export type HubApp = OpenAPIHono<HubEnv>;
 
-const windowQ = { window: s.kpiWindow };
-const pageQ = { cursor: z.string(), limit: z.number().int().min(1).max(1000) };
+export const OPENAPI_PATH = '/api/v1/openapi.json';
 
-export const OPERATIONS: Op[] = [
-  { method: 'get', path: '/healthz', summary: 'Liveness and database check', auth: 'none' },
-  {
-    method: 'post',
-    path: '/api/v1/feedback',
-    summary: 'Ingest one survey answer',
-    auth: 'integration',
-    body: s.feedbackIn,
-  },
-  {
-    method: 'post',
-    path: '/api/v1/feedback/batch',
-    summary: 'Ingest up to 1,000 answers, all or nothing',
-    auth: 'integration',
-    body: s.feedbackBatchIn,
-  },
-  {
-    method: 'post',
-    path: '/api/v1/events',
-    summary: 'Ingest helpdesk events (single or batch)',
-    auth: 'integration',
-    body: s.eventsIn,
-  },
-  { method: 'get', path: '/api/v1/me', summary: 'The signed-in user', auth: 'user' },
-  { method: 'get', path: '/api/v1/me/kpis', summary: "The agent's KPIs", auth: 'member', query: windowQ },
-  {
-    method: 'get',
-    path: '/api/v1/me/feedback',
-    summary: 'Delta sync of the agent’s feedback',
-    auth: 'member',
-    query: pageQ,
-  },
-  {
-    method: 'post',
-    path: '/api/v1/me/feedback/{id}/state',
-    summary: 'Mark reviewed / private note',
-    auth: 'member',
-    body: s.feedbackStateIn,
-    idempotent: true,
-  },
-  { method: 'get', path: '/api/v1/me/tips', summary: 'Delta sync of the agent’s tips', auth: 'member', query: pageQ },
-  {
-    method: 'post',
-    path: '/api/v1/tips/{id}/ack',
-    summary: 'Acknowledge a tip',
-    auth: 'member',
-    body: s.tipAckIn,
-    idempotent: true,
-  },
-  {
-    method: 'post',
-    path: '/api/v1/me/requests',
-    summary: 'Ask my lead about a feedback item',
-    auth: 'member',
-    body: s.requestIn,
-    idempotent: true,
-  },
-  { method: 'get', path: '/api/v1/me/requests', summary: 'My questions to my lead', auth: 'member' },
-  {
-    method: 'post',
-    path: '/api/v1/me/pulse',
-    summary: 'Daily well-being check-in (private)',
-    auth: 'member',
-    body: s.pulseIn,
-    idempotent: true,
-  },
-  {
-    method: 'post',
-    path: '/api/v1/me/reply-flags',
-    summary: 'Behaviour flags of a sent reply (never text)',
-    auth: 'member',
-    body: s.replyFlagsIn,
-    idempotent: true,
-  },
-  { method: 'get', path: '/api/v1/me/library', summary: 'The team phrase library', auth: 'member' },
-  {
-    method: 'get',
-    path: '/api/v1/stream',
-    summary: 'Server-sent events: tip, feedback, kpis, library, request',
-    auth: 'user',
-  },
-  { method: 'post', path: '/api/v1/tips', summary: 'Create a coaching tip', auth: 'lead', body: s.tipIn },
-  { method: 'get', path: '/api/v1/team/members', summary: 'Team members', auth: 'lead' },
-  { method: 'get', path: '/api/v1/team/kpis', summary: 'Team and per-agent KPIs', auth: 'lead', query: windowQ },
-  { method: 'get', path: '/api/v1/team/tips', summary: 'Team tips with acknowledgements', auth: 'lead' },
-  { method: 'get', path: '/api/v1/team/requests', summary: 'Agents’ questions', auth: 'lead' },
-  {
-    method: 'post',
-    path: '/api/v1/team/requests/{id}/answer',
-    summary: 'Answer a question',
-    auth: 'lead',
-    body: s.requestAnswerIn,
-  },
-  { method: 'get', path: '/api/v1/team/targets', summary: 'KPI targets', auth: 'lead' },
-  { method: 'put', path: '/api/v1/team/targets', summary: 'Set or clear a KPI target', auth: 'lead', body: s.targetIn },
-  { method: 'get', path: '/api/v1/team/pulse', summary: 'Pulse aggregates (days with ≥ 5 answers only)', auth: 'lead' },
-  {
-    method: 'put',
-    path: '/api/v1/team/library',
-    summary: 'Replace the team phrase library',
-    auth: 'lead',
-    body: s.phraseLibrary,
-  },
-  {
-    method: 'post',
-    path: '/api/v1/team/pairing-codes',
-    summary: 'One-time pairing code for an agent',
-    auth: 'lead',
-    body: s.pairingCodeIn,
-  },
-  {
-    method: 'post',
-    path: '/api/v1/me/pairing-codes',
-    summary: "One-time pairing code for another device of the caller's own (full access)",
-    auth: 'member',
-  },
-  {
-    method: 'post',
-    path: '/api/v1/pair',
-    summary: 'Exchange a pairing code for a token',
-    auth: 'none',
-    body: s.pairIn,
-  },
-];
-
-const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
-
-const errorSchema = {
-  oneOf: [
-    { type: 'object', properties: { error: { type: 'string' } }, required: ['error'] },
-    {
-      type: 'object',
-      properties: {
-        errors: {
-          type: 'array',
-          items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
-        },
-      },
-      required: ['errors'],
+/**
+ * A new route module (or the app itself). Invalid params, query or body answer `400 {errors: [{path,
+ * message}]}` naming each field, as the hub always has; a route may pass its own hook to run first.
+ */
+export const hubApp = (): HubApp =>
+  new OpenAPIHono<HubEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return c.json({ errors: issuesToErrors(result.error) }, 400);
     },
-  ],
-};
+  });
 
-export function openApiDocument(extra: Op[] = []) {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of [...OPERATIONS, ...extra]) {
-    const params: unknown[] = [];
-    for (const m of op.path.matchAll(/\{(\w+)\}/g))
-      params.push({ name: m[1], in: 'path', required: true, schema: { type: 'string' } });
-    for (const [name, schema] of Object.entries(op.query ?? {}))
-      params.push({ name, in: 'query', required: false, schema: jsonSchema(schema) });
-    if (op.idempotent)
-      params.push({
-        name: 'Idempotency-Key',
-        in: 'header',
-        required: false,
-        schema: { type: 'string', maxLength: 200 },
-      });
-    paths[op.path] ??= {};
-    (paths[op.path] as Record<string, unknown>)[op.method] = {
-      summary: op.summary,
-      ...(op.auth === 'none' ? { security: [] } : { description: `Requires a ${op.auth} token.` }),
-      ...(params.length ? { parameters: params } : {}),
-      ...(op.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } }
-        : {}),
-      responses: {
-        '200': { description: 'OK' },
-        '400': { description: 'Invalid input', content: { 'application/json': { schema: errorSchema } } },
-        '401': { description: 'Missing or invalid token' },
-        '403': { description: 'Wrong role' },
-        '404': { description: 'Not found (or not yours)' },
-      },
-    };
-  }
-  return {
+/** A JSON response with its schema. */
+export const json = <S extends z.ZodType>(schema: S, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** A required JSON request body with its schema. */
+export const jsonBody = <S extends z.ZodType>(schema: S) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+const ERRORS = {
+  400: 'Invalid input: `{errors: [{path, message}]}` names each field',
+  401: 'Missing, invalid or expired token (or signature)',
+  403: 'Not allowed for this token or role',
+  404: 'Not found (or not yours)',
+  409: 'Conflict (a replayed webhook)',
+  413: 'Request body too large',
+  415: 'Content-Type is not application/json',
+  429: 'Too many requests; see Retry-After',
+  503: 'Not available (a setting is missing)',
+} as const;
+type ErrorStatus = keyof typeof ERRORS;
+type ErrorResponse = { description: string; content: { 'application/json': { schema: typeof errorBodySchema } } };
+
+/** The error answers a route declares; 401 and 413 come from the API's middleware (server/app.ts). */
+export function errors<C extends ErrorStatus>(...codes: C[]): { [K in C]: ErrorResponse } {
+  const out = {} as Record<C, ErrorResponse>;
+  for (const code of codes) out[code] = json(errorBodySchema, ERRORS[code]);
+  return out;
+}
+
+/**
+ * createRoute for the hub: a route with a JSON body reads it first (`readJson`: 413 past the cap, 415 for
+ * another Content-Type, 400 for malformed JSON or half a surrogate pair), after the route's own middleware
+ * (role guards, idempotency), so the order of checks is token, role, body.
+ */
+export function hubRoute<R extends RouteConfig>(route: R): R {
+  const own =
+    route.middleware === undefined ? [] : Array.isArray(route.middleware) ? route.middleware : [route.middleware];
+  const body = route.request?.body ? [readJson] : [];
+  return createRoute({ ...route, middleware: [...own, ...body] }) as R;
+}
+
+/** Serves the OpenAPI 3.1 document generated from every route registered on `app` (call last). */
+export function serveOpenApi(app: HubApp): void {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',
     info: { title: 'Attune hub', version: '1' },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     security: [{ bearer: [] }],
-    paths,
-  };
+  });
 }
+
+/** For routes that need no token (the document's default is the bearer token). */
+export const noToken = { security: [] };

@@ -1,43 +1,10 @@
-// Small helpers shared by the route modules: body parsing with zod, role guards, idempotency.
+// Middleware shared by the route modules: role guards, the team a write goes into, idempotency.
+import { z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { z } from 'zod';
 import type { HubEnv, IntegrationPrincipal, UserPrincipal } from '../context';
-import { BodyTooLarge, tooLarge } from './body';
-import { findLoneSurrogate, formatPath, issuesToErrors } from '../schemas';
 
-export type Parsed<T> = { ok: true; data: T } | { ok: false; res: Response };
-
-export async function parseBody<S extends z.ZodType>(c: Context<HubEnv>, schema: S): Promise<Parsed<z.output<S>>> {
-  let raw: unknown;
-  try {
-    const txt = await c.req.text();
-    raw = txt === '' ? undefined : JSON.parse(txt);
-  } catch (e) {
-    if (e instanceof BodyTooLarge || (e as { cause?: unknown })?.cause instanceof BodyTooLarge) {
-      return { ok: false, res: tooLarge(c) };
-    }
-    return { ok: false, res: c.json({ errors: [{ path: '', message: 'body is not valid JSON' }] }, 400) };
-  }
-  // JSON may spell half a UTF-16 surrogate pair ("\ud800"); PostgreSQL refuses such text, so it is a 400
-  // naming the field (and, in a batch, the item) rather than a failed write.
-  const bad = findLoneSurrogate(raw);
-  if (bad) {
-    return {
-      ok: false,
-      res: c.json({ errors: [{ path: formatPath(bad), message: 'contains an unpaired UTF-16 surrogate' }] }, 400),
-    };
-  }
-  return parseValue(c, schema, raw);
-}
-
-export function parseValue<S extends z.ZodType>(c: Context<HubEnv>, schema: S, raw: unknown): Parsed<z.output<S>> {
-  const r = schema.safeParse(raw);
-  if (!r.success) return { ok: false, res: c.json({ errors: issuesToErrors(r.error) }, 400) };
-  return { ok: true, data: r.data };
-}
-
-export const notFound = (c: Context) => c.json({ error: 'not found' }, 404);
-export const forbidden = (c: Context) => c.json({ error: 'forbidden' }, 403);
+export const notFound = (c: Context) => c.json({ error: 'not found' as string }, 404);
+export const forbidden = (c: Context) => c.json({ error: 'forbidden' as string }, 403);
 
 export function userOf(c: Context<HubEnv>): UserPrincipal | null {
   const p = c.get('principal');
@@ -75,36 +42,40 @@ export const integrationOf = (c: Context<HubEnv>) => c.get('principal') as Integ
 export const TEAM_HEADER = 'Attune-Team';
 
 /**
- * The team a write goes into. A team-bound integration token writes into its own team only (naming another
- * is refused); an unscoped one, and an admin, must name an existing team per request; a lead uses their own.
+ * The team a write goes into, set as `callerTeam` for the handler. A team-bound integration token writes into
+ * its own team only (naming another is refused); an unscoped one, and an admin, must name an existing team
+ * per request; a lead uses their own. Runs before the body is read, as the token check does.
  */
-export async function callerTeam(
-  c: Context<HubEnv>,
-): Promise<{ ok: true; teamId: string } | { ok: false; res: Response }> {
+export const callerTeam: MiddlewareHandler<HubEnv> = async (c, next) => {
   const p = c.get('principal');
   const named = c.req.header(TEAM_HEADER)?.trim() || null;
   const own = p.kind === 'integration' ? p.teamId : p.role === 'admin' ? null : p.teamId;
   if (own) {
     if (named !== null && named !== own) {
-      return {
-        ok: false,
-        res: c.json({ error: `this token is bound to its own team; ${TEAM_HEADER} names another` }, 403),
-      };
+      return c.json({ error: `this token is bound to its own team; ${TEAM_HEADER} names another` }, 403);
     }
-    return { ok: true, teamId: own };
+    c.set('callerTeam', own);
+    return next();
   }
-  if (p.kind === 'user' && p.role !== 'admin') return { ok: false, res: forbidden(c) };
+  if (p.kind === 'user' && p.role !== 'admin') return forbidden(c);
   const message = `this token is not bound to a team: name the team in the ${TEAM_HEADER} header`;
-  if (!named || named.length > 64) {
-    return { ok: false, res: c.json({ errors: [{ path: TEAM_HEADER, message }] }, 400) };
-  }
+  if (!named || named.length > 64) return c.json({ errors: [{ path: TEAM_HEADER, message }] }, 400);
   const rows = await c.get('hub').db.query('SELECT 1 FROM teams WHERE id = $1', [named]);
-  if (rows.length === 0) {
-    return { ok: false, res: c.json({ errors: [{ path: TEAM_HEADER, message: 'unknown team' }] }, 400) };
-  }
-  return { ok: true, teamId: named };
-}
+  if (rows.length === 0) return c.json({ errors: [{ path: TEAM_HEADER, message: 'unknown team' }] }, 400);
+  c.set('callerTeam', named);
+  await next();
+};
 export const memberOf = (c: Context<HubEnv>) => c.get('principal') as UserPrincipal & { teamId: string };
+
+/** A session paired with a lead's code does not see the agent's private notes (features/pairing). */
+export const privateView = <T extends { note: string | null }>(item: T, privateAccess: boolean): T =>
+  privateAccess ? item : { ...item, note: null };
+
+export const privateOnly = (c: Context) =>
+  c.json({ error: "private notes and pulse are only available in the agent's own sessions" as string }, 403);
+
+/** Documents the header `idempotent` reads (it checks the header itself, before the body is read). */
+export const idempotencyHeader = z.object({ 'Idempotency-Key': z.string().max(200).optional() });
 
 /**
  * Idempotency-Key: a replay with the same key from the same caller to the same route (method and path, ids

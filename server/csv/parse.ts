@@ -1,7 +1,8 @@
 // Survey export (CSV) → hub feedback records, with a clear error per bad row and its line number in the
 // file (the line the record starts on, header = line 1), so a lead can fix the file and import it again.
 import { parse } from 'csv-parse/sync';
-import { type FeedbackIn, feedbackIn, issuesToErrors } from '../schemas';
+import { type FeedbackIn, feedbackIn } from '../../lib/contract/requests';
+import { issuesToErrors } from '../api/errors';
 import { CHANNEL_LABELS, type CsvMapping, headerKey, type MappableField, type RatingField } from './mappings';
 
 export interface RowError {

@@ -5,7 +5,7 @@
 import { createIntegration, createTeam, createToken, createUser } from '../admin';
 import type { HubContext } from '../context';
 import { FEED_LOCK, ingestEvents, ingestFeedback } from '../ingest';
-import type { EventIn, FeedbackIn } from '../schemas';
+import type { EventIn, FeedbackIn } from '../../lib/contract/requests';
 
 /** What `serve --demo` prints once and keeps in <data>/demo-credentials.json. */
 export interface DemoCredentials {

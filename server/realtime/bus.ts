@@ -64,7 +64,7 @@ export class Realtime {
     return this.subs.size;
   }
 
-  /** Open streams of one token in this process (the per-token stream cap, api/stream.ts). */
+  /** Open streams of one token in this process (the per-token stream cap, realtime/stream.ts). */
   connectionsOf(tokenHash: string): number {
     let n = 0;
     for (const s of this.subs) if (s.user.tokenHash === tokenHash) n++;

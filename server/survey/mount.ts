@@ -5,11 +5,10 @@
 //   ATTUNE_SURVEY_SECRET       signing secret (default: generated once and kept in the database)
 //   ATTUNE_SURVEY_RATE_LIMIT   requests per minute and IP on /s/* (default 60; shared by hubs on one database)
 //   ATTUNE_TRUST_PROXY         proxies in front of the hub, by count or address list (server/client-ip.ts)
-import type { Hono } from 'hono';
-import { OPERATIONS } from '../api/openapi';
+import type { HubApp } from '../api/openapi';
 import { trustProxyFromEnv } from '../client-ip';
-import type { HubContext, HubEnv } from '../context';
-import { surveyLinkIn, surveyLinkRoutes, surveyPageRoutes } from './routes';
+import type { HubContext } from '../context';
+import { surveyLinkRoutes, surveyPageRoutes } from './routes';
 import { helpdeskLinkRoutes } from './helpdesk-links';
 
 function envInt(name: string, fallback: number): number {
@@ -17,17 +16,7 @@ function envInt(name: string, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
-export function mountSurvey(app: Hono<HubEnv>, hub: HubContext): void {
-  // Listed in /api/v1/openapi.json next to the core API (once, however many hubs a process starts).
-  if (!OPERATIONS.some((op) => op.path === '/api/v1/survey-links')) {
-    OPERATIONS.push({
-      method: 'post',
-      path: '/api/v1/survey-links',
-      summary: 'Mint a signed survey link for a contact and agent (integration, lead or admin)',
-      auth: 'integration',
-      body: surveyLinkIn,
-    });
-  }
+export function mountSurvey(app: HubApp, hub: HubContext): void {
   // Helpdesk links (/s/z/…, /s/f/…) first: the hosted pages answer every other /s/* path.
   app.route('/s', helpdeskLinkRoutes(hub, { rateLimitPerMinute: envInt('ATTUNE_SURVEY_RATE_LIMIT', 60) }));
   app.route(

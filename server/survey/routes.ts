@@ -1,21 +1,22 @@
 // HTTP side of the hosted survey: the public pages (`GET/POST /s/:token`) and the integration endpoint that
 // mints links (`POST /api/v1/survey-links`). Pages never show a stack trace: every failure is a friendly
 // page in the contact's language (or the browser's, when the token can't be read) with a 4xx status.
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { z } from 'zod';
+import { surveyLinkIn } from '../../lib/contract/requests';
+import { surveyLinkSchema } from '../../lib/contract/schemas';
+import { errors, type HubApp, hubApp, hubRoute, json, jsonBody } from '../api/openapi';
+import { callerTeam, forbidden } from '../api/util';
 import { clientIp, type TrustProxy } from '../client-ip';
 import type { HubContext, HubEnv } from '../context';
 import { safeError } from '../log';
 import { DbRateLimiter } from '../rate-limit';
-import { agentRef, caseType, channel, text } from '../schemas';
-import { callerTeam, parseBody } from '../api/util';
 import { hasAnyAnswer, readAnswers } from './answers';
 import { renderMessage, renderSurveyForm, renderThanks, SURVEY_CSP, type SurveyMessageKind } from './page';
 import { agentFirstName, findAnswer, mintSurveyLink, recordAnswer, surveySecret } from './store';
-import { langFromAcceptLanguage, SURVEY_LANGS, type SurveyLang, verifySurveyToken } from './token';
+import { langFromAcceptLanguage, type SurveyLang, verifySurveyToken } from './token';
 
-/** The hub's comment limit (schemas.ts: freeText(100_000)). */
+/** The hub's comment limit (lib/contract/requests.ts: freeText(100_000)). */
 export const COMMENT_MAX_LENGTH = 100_000;
 
 export interface SurveyPageOptions {
@@ -168,15 +169,6 @@ export function surveyPageRoutes(hub: HubContext, opts: SurveyPageOptions = {}):
   return r;
 }
 
-export const surveyLinkIn = z.object({
-  contactId: text(200),
-  agent: agentRef,
-  lang: z.enum(SURVEY_LANGS).optional(),
-  channel: channel.optional(),
-  caseType: caseType.optional(),
-  ttlDays: z.number().int().min(1).max(365).optional(),
-});
-
 /** The configured public base URL, if it is an http(s) URL. */
 export function publicBaseUrl(raw: string | undefined): string | null {
   if (!raw) return null;
@@ -198,37 +190,48 @@ export interface SurveyLinkOptions {
  * `POST /survey-links` under /api/v1: integrations (agents of their team, any team when unscoped), leads
  * (their own team) and admins mint links; `ttlDays` defaults to 14. Expects the API's auth middleware to have set `principal`.
  */
-export function surveyLinkRoutes(opts: SurveyLinkOptions = {}): Hono<HubEnv> {
-  const r = new Hono<HubEnv>();
-  r.post('/survey-links', async (c) => {
+export function surveyLinkRoutes(opts: SurveyLinkOptions = {}): HubApp {
+  const r = hubApp();
+  const notAgent: MiddlewareHandler<HubEnv> = async (c, next) => {
     const principal = c.get('principal');
-    if (principal.kind === 'user' && principal.role === 'agent') return c.json({ error: 'forbidden' }, 403);
-    const team = await callerTeam(c);
-    if (!team.ok) return team.res;
-    // Never the request's Host header: a link in a customer's email must point at the hub the operator
-    // configured, not at whatever host a caller (or a proxy) put in the request.
-    const baseUrl = publicBaseUrl(opts.publicUrl ?? c.get('hub').publicUrl ?? undefined);
-    if (!baseUrl) {
+    if (principal.kind === 'user' && principal.role === 'agent') return forbidden(c);
+    await next();
+  };
+  // Never the request's Host header: a link in a customer's email must point at the hub the operator
+  // configured, not at whatever host a caller (or a proxy) put in the request.
+  const baseUrlOf = (c: Context<HubEnv>) => publicBaseUrl(opts.publicUrl ?? c.get('hub').publicUrl ?? undefined);
+  const needsBaseUrl: MiddlewareHandler<HubEnv> = async (c, next) => {
+    if (!baseUrlOf(c)) {
       return c.json(
         { error: 'ATTUNE_PUBLIC_URL is not set (or not an http(s) URL): the hub cannot mint survey links without it' },
         503,
       );
     }
-    const p = await parseBody(c, surveyLinkIn);
-    if (!p.ok) return p.res;
+    await next();
+  };
+  const mint = hubRoute({
+    method: 'post',
+    path: '/survey-links',
+    summary: 'Mint a signed survey link for a contact and agent (integration, lead or admin)',
+    description: 'An unscoped integration token or an admin names the team in the Attune-Team header.',
+    middleware: [notAgent, callerTeam, needsBaseUrl],
+    request: { body: jsonBody(surveyLinkIn) },
+    responses: { 201: json(surveyLinkSchema, 'The link'), ...errors(400, 401, 403, 413, 415, 503) },
+  });
+  r.openapi(mint, async (c) => {
+    const body = c.req.valid('json');
     const hub = c.get('hub');
-    const teamId = team.teamId;
     const res = await mintSurveyLink(
       hub,
       {
-        contactId: p.data.contactId,
-        agent: p.data.agent,
-        ...(p.data.lang ? { lang: p.data.lang } : {}),
-        ...(p.data.channel ? { channel: p.data.channel } : {}),
-        ...(p.data.caseType ? { caseType: p.data.caseType } : {}),
-        ...(p.data.ttlDays ? { ttlSeconds: p.data.ttlDays * 86_400 } : {}),
+        contactId: body.contactId,
+        agent: body.agent,
+        ...(body.lang ? { lang: body.lang } : {}),
+        ...(body.channel ? { channel: body.channel } : {}),
+        ...(body.caseType ? { caseType: body.caseType } : {}),
+        ...(body.ttlDays ? { ttlSeconds: body.ttlDays * 86_400 } : {}),
       },
-      { baseUrl, teamId, secret: await surveySecret(hub, opts.secret) },
+      { baseUrl: baseUrlOf(c) as string, teamId: c.get('callerTeam'), secret: await surveySecret(hub, opts.secret) },
     );
     if (!res.ok) return c.json({ errors: res.errors }, 400);
     return c.json({ url: res.url, token: res.token, expiresAt: res.expiresAt, agentId: res.agentId }, 201);

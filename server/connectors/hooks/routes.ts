@@ -5,12 +5,13 @@
 // (409) → body shape (400) → ingest through server/ingest.ts, scoped to the integration's or connector's
 // team. Idempotent by externalId like POST /api/v1/events and /feedback.
 import { randomBytes } from 'node:crypto';
-import type { Context, Hono } from 'hono';
-import { z } from 'zod';
-import { OPERATIONS } from '../../api/openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import { hookBody } from '../../../lib/contract/requests';
+import { errors, type HubApp, json, noToken } from '../../api/openapi';
+import { findLoneSurrogate, formatPath, issuesToErrors } from '../../api/errors';
 import type { HubContext, HubEnv } from '../../context';
 import { ingestEvents, ingestFeedback } from '../../ingest';
-import { eventIn, feedbackIn, issuesToErrors } from '../../schemas';
 import { getState, setState } from '../state';
 import { mapZendeskWebhook, zendeskWebhookBody } from '../zendesk/webhook';
 import { agentEmailById, getConnector, getSecrets } from './registry';
@@ -18,16 +19,6 @@ import { DEFAULT_TOLERANCE_SECONDS, firstSighting, forgetSighting, verifyAttune,
 import { inTx, storePage } from './store';
 
 export const HOOKS_PREFIX = '/api/v1/hooks/';
-
-export const hookBody = z
-  .object({
-    events: z.array(eventIn).min(1).max(1000).optional(),
-    feedback: z.array(feedbackIn).min(1).max(1000).optional(),
-  })
-  .refine((b) => b.events !== undefined || b.feedback !== undefined, {
-    message: 'events or feedback is required',
-    path: ['events'],
-  });
 
 const hookSecretKey = (integrationId: string) => `hook:${integrationId}:secret`;
 
@@ -43,36 +34,69 @@ function tolerance(): number {
   return Number.isInteger(n) && n > 0 ? n : DEFAULT_TOLERANCE_SECONDS;
 }
 
-function refuse(c: Context, status: 401 | 404, reason: string) {
-  return c.json({ error: reason }, status);
+const refuse = (c: Context, reason: string) => c.json({ error: reason }, 401);
+
+/** A delivery whose signature checked out, for the route's validator hook and handler. */
+interface Delivery {
+  scope: string;
+  signature: string;
+  teamId: string;
+  /** The Zendesk connector the delivery is for (zendesk route only). */
+  connector?: { slug: string; site: string };
+}
+type HookEnv = { Variables: HubEnv['Variables'] & { delivery: Delivery } };
+
+const JSON_TYPE = /^application\/([\w.-]+\+)?json(;\s*[\w-]+=[^;]+)*$/i;
+
+/**
+ * After the signature: a replay is 409; a body that is not JSON (or holds half a surrogate pair, which
+ * PostgreSQL refuses) is 415/400, and its sighting is forgotten, as for a body the schema refuses, so the
+ * sender's corrected delivery is not taken for a replay.
+ */
+async function accept(c: Context<HookEnv>, hub: HubContext, raw: string, d: Delivery) {
+  if (!(await firstSighting(hub.db, d.scope, d.signature, hub.now(), tolerance()))) {
+    return c.json({ error: 'replayed webhook' }, 409);
+  }
+  const refused = async (status: 400 | 415, body: object) => {
+    await forgetSighting(hub.db, d.scope, d.signature);
+    return c.json(body, status);
+  };
+  if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+    return refused(415, { error: 'Content-Type must be application/json' });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return refused(400, { errors: [{ path: '', message: 'body is not valid JSON' }] });
+  }
+  const bad = findLoneSurrogate(parsed);
+  if (bad)
+    return refused(400, { errors: [{ path: formatPath(bad), message: 'contains an unpaired UTF-16 surrogate' }] });
+  c.set('delivery', d);
+  return null;
 }
 
-export function mountHooks(app: Hono<HubEnv>, hub: HubContext): void {
-  // Listed in /api/v1/openapi.json (once per process); the signature, not a bearer token, authenticates.
-  if (!OPERATIONS.some((op) => op.path === '/api/v1/hooks/{integration}')) {
-    OPERATIONS.push(
-      {
-        method: 'post',
-        path: '/api/v1/hooks/{integration}',
-        summary:
-          'Signed webhook for any helpdesk: events and/or feedback; header Attune-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">',
-        auth: 'none',
-        body: hookBody,
-      },
-      {
-        method: 'post',
-        path: '/api/v1/hooks/zendesk/{slug}',
-        summary: 'Zendesk event webhook, verified with X-Zendesk-Webhook-Signature(-Timestamp)',
-        auth: 'none',
-        body: zendeskWebhookBody,
-      },
-    );
-  }
-  app.post('/api/v1/hooks/zendesk/:slug', async (c) => {
-    const cfg = await getConnector(hub.db, c.req.param('slug'));
+/** The route's validator hook: a body the schema refuses is a 400 and its sighting is forgotten. */
+function forgetRefused(hub: HubContext) {
+  return (result: { success: true } | { success: false; error: z.ZodError }, c: Context<HookEnv>) => {
+    if (result.success) return;
+    const d = c.get('delivery');
+    const body = { errors: issuesToErrors(result.error) };
+    return forgetSighting(hub.db, d.scope, d.signature).then(() => c.json(body, 400));
+  };
+}
+
+const hookErrors = errors(400, 401, 403, 409, 413, 415);
+
+export function mountHooks(app: HubApp, hub: HubContext): void {
+  const r = new OpenAPIHono<HookEnv>();
+
+  const zendeskSigned: MiddlewareHandler<HookEnv> = async (c, next) => {
+    const cfg = await getConnector(hub.db, c.req.param('slug') ?? '');
     const secret = cfg?.kind === 'zendesk' ? (await getSecrets(hub.db, cfg.slug))?.webhookSecret : undefined;
     // Unknown connector and "no secret set" answer like a bad signature: nothing to learn by probing.
-    if (!cfg || !secret) return refuse(c, 401, 'signature does not match');
+    if (!cfg || !secret) return refuse(c, 'signature does not match');
     const raw = await c.req.text();
     const v = verifyZendesk(
       c.req.header('x-zendesk-webhook-signature'),
@@ -82,33 +106,13 @@ export function mountHooks(app: Hono<HubEnv>, hub: HubContext): void {
       hub.now(),
       tolerance(),
     );
-    if (!v.ok) return refuse(c, 401, v.reason);
-    const scope = `zendesk:${cfg.slug}`;
-    if (!(await firstSighting(hub.db, scope, v.signature, hub.now(), tolerance())))
-      return c.json({ error: 'replayed webhook' }, 409);
-    let parsed: z.output<typeof zendeskWebhookBody>;
-    try {
-      const r = zendeskWebhookBody.safeParse(JSON.parse(raw));
-      if (!r.success) {
-        await forgetSighting(hub.db, scope, v.signature);
-        return c.json({ errors: issuesToErrors(r.error) }, 400);
-      }
-      parsed = r.data;
-    } catch {
-      await forgetSighting(hub.db, scope, v.signature);
-      return c.json({ errors: [{ path: '', message: 'body is not valid JSON' }] }, 400);
-    }
-    const event = await mapZendeskWebhook(parsed, cfg.site, (id) => agentEmailById(hub.db, cfg.slug, id));
-    if (!event) return c.json({ stored: 0, ignored: parsed.type }, 200);
-    const res = await storePage(hub, cfg.teamId, { events: [event] }, null);
-    return c.json(
-      { stored: res.inserted, duplicates: res.duplicates, externalId: event.externalId, unmatched: res.unmatched },
-      200,
-    );
-  });
+    if (!v.ok) return refuse(c, v.reason);
+    const delivery = { scope: `zendesk:${cfg.slug}`, signature: v.signature, teamId: cfg.teamId, connector: cfg };
+    return (await accept(c, hub, raw, delivery)) ?? next();
+  };
 
-  app.post('/api/v1/hooks/:integration', async (c) => {
-    const integrationId = c.req.param('integration');
+  const attuneSigned: MiddlewareHandler<HookEnv> = async (c, next) => {
+    const integrationId = c.req.param('integration') ?? '';
     const integration = (
       await hub.db.query<{ id: string; team_id: string | null }>('SELECT id, team_id FROM integrations WHERE id = $1', [
         integrationId,
@@ -117,55 +121,121 @@ export function mountHooks(app: Hono<HubEnv>, hub: HubContext): void {
     const secret = integration
       ? (await getState<{ secret: string }>(hub.db, hookSecretKey(integration.id)))?.secret
       : undefined;
-    if (!integration || !secret) return refuse(c, 401, 'signature does not match');
+    if (!integration || !secret) return refuse(c, 'signature does not match');
     const raw = await c.req.text();
     const teamId = integration.team_id;
     // Hooks write into exactly one team: an integration without a team has no hook.
     if (!teamId) return c.json({ error: 'this integration is not bound to a team' }, 403);
     const v = verifyAttune(c.req.header('attune-signature'), raw, secret, hub.now(), tolerance());
-    if (!v.ok) return refuse(c, 401, v.reason);
-    const scope = `hook:${integration.id}`;
-    if (!(await firstSighting(hub.db, scope, v.signature, hub.now(), tolerance())))
-      return c.json({ error: 'replayed webhook' }, 409);
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      await forgetSighting(hub.db, scope, v.signature);
-      return c.json({ errors: [{ path: '', message: 'body is not valid JSON' }] }, 400);
-    }
-    const body = hookBody.safeParse(json);
-    if (!body.success) {
-      await forgetSighting(hub.db, scope, v.signature);
-      return c.json({ errors: issuesToErrors(body.error) }, 400);
-    }
-    const scopeTeam = { teamId };
-    // Events and answers of one delivery are stored together or not at all.
-    class Refused extends Error {
-      constructor(readonly errors: { path: string; message: string }[]) {
-        super('refused');
-      }
-    }
-    const out: { events?: unknown; feedback?: unknown } = {};
-    try {
-      await hub.db.tx(async (q) => {
-        const view = inTx(hub, q);
-        if (body.data.events) {
-          const r = await ingestEvents(view, body.data.events, scopeTeam, true);
-          if (!r.ok) throw new Refused(r.errors.map((e) => ({ ...e, path: `events${e.path}` })));
-          out.events = r.items;
-        }
-        if (body.data.feedback) {
-          const r = await ingestFeedback(view, body.data.feedback, scopeTeam, true);
-          if (!r.ok) throw new Refused(r.errors.map((e) => ({ ...e, path: `feedback${e.path}` })));
-          out.feedback = r.items;
-        }
-      });
-    } catch (err) {
-      if (!(err instanceof Refused)) throw err;
-      await forgetSighting(hub.db, scope, v.signature);
-      return c.json({ errors: err.errors }, 400);
-    }
-    return c.json(out, 200);
+    if (!v.ok) return refuse(c, v.reason);
+    return (await accept(c, hub, raw, { scope: `hook:${integration.id}`, signature: v.signature, teamId })) ?? next();
+  };
+
+  // The signature is checked on the raw bytes before the body is validated (createRoute, not hubRoute: the
+  // middleware reads the body itself).
+  const zendesk = createRoute({
+    method: 'post',
+    path: '/zendesk/{slug}',
+    summary: 'Zendesk event webhook, verified with X-Zendesk-Webhook-Signature(-Timestamp)',
+    ...noToken,
+    middleware: zendeskSigned,
+    request: {
+      params: z.object({ slug: z.string() }),
+      body: { required: true, content: { 'application/json': { schema: zendeskWebhookBody } } },
+    },
+    responses: {
+      200: json(
+        z.union([
+          z.object({ stored: z.number(), ignored: z.string() }),
+          z.object({
+            stored: z.number(),
+            duplicates: z.number(),
+            externalId: z.string(),
+            unmatched: z.array(z.string()),
+          }),
+        ]),
+        'Stored, or ignored (an event type Attune does not use)',
+      ),
+      ...hookErrors,
+    },
   });
+
+  const generic = createRoute({
+    method: 'post',
+    path: '/{integration}',
+    summary: 'Signed webhook for any helpdesk: events and/or feedback, stored all or nothing',
+    description: 'Header Attune-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">',
+    ...noToken,
+    middleware: attuneSigned,
+    request: {
+      params: z.object({ integration: z.string() }),
+      body: { required: true, content: { 'application/json': { schema: hookBody } } },
+    },
+    responses: {
+      200: json(
+        z.object({
+          events: z.array(z.object({ id: z.string(), duplicate: z.boolean() })).optional(),
+          feedback: z.array(z.object({ id: z.string(), duplicate: z.boolean() })).optional(),
+        }),
+        'Stored (duplicates by externalId change nothing)',
+      ),
+      ...hookErrors,
+    },
+  });
+
+  r.openapi(
+    zendesk,
+    async (c) => {
+      const parsed = c.req.valid('json');
+      const { connector, teamId } = c.get('delivery');
+      const cfg = connector as { slug: string; site: string };
+      const event = await mapZendeskWebhook(parsed, cfg.site, (id) => agentEmailById(hub.db, cfg.slug, id));
+      if (!event) return c.json({ stored: 0, ignored: parsed.type }, 200);
+      const res = await storePage(hub, teamId, { events: [event] }, null);
+      return c.json(
+        { stored: res.inserted, duplicates: res.duplicates, externalId: event.externalId, unmatched: res.unmatched },
+        200,
+      );
+    },
+    forgetRefused(hub),
+  );
+
+  r.openapi(
+    generic,
+    async (c) => {
+      const body = c.req.valid('json');
+      const { scope, signature, teamId } = c.get('delivery');
+      // Events and answers of one delivery are stored together or not at all.
+      class Refused extends Error {
+        constructor(readonly errors: { path: string; message: string }[]) {
+          super('refused');
+        }
+      }
+      const out: { events?: { id: string; duplicate: boolean }[]; feedback?: { id: string; duplicate: boolean }[] } =
+        {};
+      try {
+        await hub.db.tx(async (q) => {
+          const view = inTx(hub, q);
+          if (body.events) {
+            const r = await ingestEvents(view, body.events, { teamId }, true);
+            if (!r.ok) throw new Refused(r.errors.map((e) => ({ ...e, path: `events${e.path}` })));
+            out.events = r.items;
+          }
+          if (body.feedback) {
+            const r = await ingestFeedback(view, body.feedback, { teamId }, true);
+            if (!r.ok) throw new Refused(r.errors.map((e) => ({ ...e, path: `feedback${e.path}` })));
+            out.feedback = r.items;
+          }
+        });
+      } catch (err) {
+        if (!(err instanceof Refused)) throw err;
+        await forgetSighting(hub.db, scope, signature);
+        return c.json({ errors: err.errors }, 400);
+      }
+      return c.json(out, 200);
+    },
+    forgetRefused(hub),
+  );
+
+  app.route('/api/v1/hooks', r);
 }

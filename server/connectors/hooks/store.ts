@@ -8,7 +8,7 @@
 import type { HubContext } from '../../context';
 import type { Db, Queryable } from '../../db/index';
 import { ingestEvents, ingestFeedback } from '../../ingest';
-import { type EventIn, eventIn, type FeedbackIn, feedbackIn } from '../../schemas';
+import { type EventIn, eventIn, type FeedbackIn, feedbackIn } from '../../../lib/contract/requests';
 import { setState } from '../state';
 
 export interface PageEvent {

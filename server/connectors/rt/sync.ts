@@ -4,7 +4,7 @@
 // externalId (`rt:txn:<id>`), so re-running, or two hub processes syncing at once, never double-counts.
 import type { HubContext } from '../../context';
 import { ingestEvents } from '../../ingest';
-import { type EventIn, eventIn } from '../../schemas';
+import { type EventIn, eventIn } from '../../../lib/contract/requests';
 import { getState, setState } from '../state';
 import { RtClient, type RtClientOptions, type RtTicket } from './client';
 import { DEFAULT_MAPPING, type HubEvent, lookupsFor, type MappingOptions, mapTransaction } from './mapping';

@@ -1,10 +1,11 @@
 // GET /api/v1/stream: server-sent events for the caller (tip, feedback, kpis, library, request).
 // Read with fetch streaming and an Authorization header (EventSource cannot send one).
-import { Hono } from 'hono';
+import { z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
+import { STREAM_EVENTS } from '../../lib/contract/vocab';
+import { errors, type HubApp, hubApp, hubRoute } from '../api/openapi';
+import { requireUser, userOf } from '../api/util';
 import { tokenValid } from '../auth';
-import type { HubEnv } from '../context';
-import { requireUser, userOf } from './util';
 
 /** A comment line every 15 s keeps proxies and idle timeouts from closing the stream (env override for tests). */
 export const HEARTBEAT_MS = Number(process.env.ATTUNE_SSE_HEARTBEAT_MS) || 15_000;
@@ -12,9 +13,22 @@ const RETRY_MS = 3_000;
 /** Open streams per token and process (a leaked token cannot hold thousands of connections open). */
 export const MAX_STREAMS_PER_TOKEN = Number(process.env.ATTUNE_MAX_STREAMS_PER_TOKEN) || 5;
 
-export function streamRoutes(closing: { signal: AbortSignal }): Hono<HubEnv> {
-  const r = new Hono<HubEnv>();
-  r.get('/stream', requireUser, (c) => {
+const events = hubRoute({
+  method: 'get',
+  path: '/stream',
+  summary: `Server-sent events: ${STREAM_EVENTS.join(', ')}`,
+  description:
+    'Read with fetch and the Authorization header (EventSource cannot send one); a heartbeat comment every 15 s.',
+  middleware: requireUser,
+  responses: {
+    200: { description: 'The event stream', content: { 'text/event-stream': { schema: z.string() } } },
+    ...errors(401, 403, 429),
+  },
+});
+
+export function streamRoutes(closing: { signal: AbortSignal }): HubApp {
+  const r = hubApp();
+  r.openapi(events, (c) => {
     const user = userOf(c);
     const hub = c.get('hub');
     if (user && hub.realtime.connectionsOf(user.tokenHash) >= MAX_STREAMS_PER_TOKEN) {
