@@ -280,6 +280,20 @@ describe.each(BACKENDS)('hub API on %s', (backend) => {
     expect(res.body.errors[0].message).toMatch(/JSON/);
   });
 
+  it('refuses a body of another media type, or none, with a clear 4xx and stores nothing', async () => {
+    const before = await w.count('feedback');
+    const body = JSON.stringify(answer(w.agentA2.email));
+    const form = await w.call('POST', '/api/v1/feedback', w.ingestA, body, {
+      'Content-Type': 'application/x-www-form-urlencoded',
+    });
+    expect(form.status).toBe(415);
+    expect(form.body).toEqual({ error: 'Content-Type must be application/json' });
+    const empty = await w.call('POST', '/api/v1/feedback', w.ingestA, '');
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors[0].path).toBe('');
+    expect(await w.count('feedback')).toBe(before);
+  });
+
   it('stores hostile text verbatim (NUL dropped) and returns it as data', async () => {
     const comment = '<script>alert(1)</script>\u202E Hej <img src=x onerror=alert(2)> \u0000end';
     const res = await w.call('POST', '/api/v1/feedback', w.ingestA, answer(w.agentA2.email, { comment }));
