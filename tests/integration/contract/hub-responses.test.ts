@@ -12,8 +12,15 @@ import {
   libraryResponseSchema,
   meSchema,
   pairSchema,
+  profileSchema,
   requestSchema,
   requestsResponseSchema,
+  targetsSchema,
+  teamKpisSchema,
+  teamMembersSchema,
+  teamPulseSchema,
+  teamRequestsSchema,
+  teamTipsSchema,
   tipSchema,
   tipsPageSchema,
   userSchema,
@@ -127,5 +134,25 @@ describe('the hub answers what lib/contract says', () => {
     const raw = await get(null, '/api/v1/pair', { method: 'POST', body: { code: made.code } });
     expect(pairSchema.safeParse(raw).success).toBe(true);
     expect(missingKeys(userSchema, (raw as { user: unknown }).user)).toEqual([]);
+  });
+
+  // The lead's views are declared with these schemas in the hub's routes (and so in its OpenAPI document);
+  // this proves the answers really have that shape. Runs after the tests above made a tip and a request.
+  test.each([
+    ['/api/v1/me', profileSchema],
+    ['/api/v1/team/members', teamMembersSchema],
+    ['/api/v1/team/kpis?window=30d', teamKpisSchema],
+    ['/api/v1/team/tips', teamTipsSchema],
+    ['/api/v1/team/requests', teamRequestsSchema],
+    ['/api/v1/team/targets', targetsSchema],
+    ['/api/v1/team/pulse', teamPulseSchema],
+  ] as const)('lead: GET %s', async (path, schema) => {
+    const raw = await get(demo.lead.token, path);
+    const parsed = schema.safeParse(raw);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+    const items = (raw as { items?: unknown[] }).items;
+    if (items && path !== '/api/v1/team/targets' && path !== '/api/v1/team/pulse') {
+      expect(items.length, path).toBeGreaterThan(0);
+    }
   });
 });
