@@ -404,6 +404,31 @@ function firstTokenAt(tokens: Tokens, offset: number): number {
   return lo;
 }
 
+/** Where the negator follows the finite verb ("jag förstår inte", "jeg forstår ikke"). */
+const NEGATOR_FOLLOWS_VERB: ReadonlySet<Lang> = new Set(['sv', 'nb', 'da']);
+
+/**
+ * An acknowledgement or apology that a negator right next to it turns around: "not sorry" (before it) or, in
+ * Swedish, Norwegian and Danish, "jag förstår inte vilken..." (after it). Not after it in Finnish, where a
+ * negator after an apology opens its clause ("Pahoittelen, ettet ole saanut vastausta"). A rule whose own
+ * words hold a negator ("can't imagine", "kan inte föreställa mig") says what it means.
+ */
+function negatedFeeling(tokens: Tokens, first: number, last: number, kind: string, pack: CompiledPack): boolean {
+  if (kind !== 'acknowledge' && kind !== 'apology') return false;
+  for (let k = first; k <= last; k++) if (pack.negators.has(tokens.words[k] as string)) return false;
+  const after = last + 1;
+  if (
+    kind === 'acknowledge' &&
+    NEGATOR_FOLLOWS_VERB.has(pack.lang) &&
+    after < tokens.words.length &&
+    tokens.breaks[after] !== 1 &&
+    pack.negators.has(tokens.words[after] as string)
+  ) {
+    return true;
+  }
+  return first > 0 && tokens.breaks[first] !== 1 && pack.negators.has(tokens.words[first - 1] as string);
+}
+
 /** A negator stands within the three words before the character offset ("never have been sent"). */
 function negatedAt(tokens: Tokens, offset: number, pack: CompiledPack): boolean {
   const i = firstTokenAt(tokens, offset);
@@ -496,8 +521,11 @@ function rulePass(st: DraftState): void {
   for (const m of scanDraft(text, tokens, reused, pack)) {
     const span: Span = [tokens.starts[m.first] as number, tokens.ends[m.last] as number];
     const p = m.payload;
-    if (p.t === 'behavior') st.behaviors.push({ kind: p.rule.kind, span, rule: p.rule.id });
-    else if (p.t === 'risk') {
+    if (p.t === 'behavior') {
+      if (!negatedFeeling(tokens, m.first, m.last, p.rule.kind, pack)) {
+        st.behaviors.push({ kind: p.rule.kind, span, rule: p.rule.id });
+      }
+    } else if (p.t === 'risk') {
       const hit: RiskHit = { kind: p.rule.kind, span, rule: p.rule.id };
       if (p.rule.rewrite) hit.rewrite = p.rule.rewrite;
       st.risks.push(hit);

@@ -835,7 +835,7 @@ export const en: LanguagePack = {
     {
       id: 'en.ack.understand',
       kind: 'acknowledge',
-      p: "i|we [completely|totally|fully|really|can|do|can] [completely|totally|fully|really] understand|appreciate|imagine|realise|realize / i can see why|how / i see why|how / i know how|that|this / i hear you / i can only imagine / i'd feel the same / i'd be frustrated|annoyed|upset|worried too / i get it / i totally|completely get / i see what you mean / what a hassle / a real pain / i get why|how|that",
+      p: "i|we [completely|totally|fully|really|can|do|can] [completely|totally|fully|really] understand|undrestand|understnad|udnerstand|understan|appreciate|imagine|realise|realize / i can see why|how / i see why|how / i know how|that|this / i hear you / i can only imagine / i'd feel the same / i'd be frustrated|annoyed|upset|worried too / i get it / i totally|completely get / i see what you mean / what a hassle / a real pain / i get why|how|that",
     },
     {
       id: 'en.ack.must-be',
@@ -845,12 +845,12 @@ export const en: LanguagePack = {
     {
       id: 'en.ack.feeling',
       kind: 'acknowledge',
-      p: "that's|that|this|it's|it .. [is|was|sounds|must|really] .. frustrating|annoying|stressful|worrying|upsetting|disappointing|confusing|unacceptable|awful|horrible|rubbish / that's|that|this|it's|it [is] not good|okay|ok|fair|acceptable / not good enough / unacceptable / not okay / not ok / not acceptable / isn't acceptable|okay|ok|right|fair / such a shame / what a shame / deserve better / is|sounds [really|so|absolutely|just] awful|terrible|horrible|frustrating|stressful|worrying",
+      p: "that's|that|this|it's|it|thats|its .. [is|was|sounds|must|really] .. frustrating|frustating|fustrating|frustraiting|annoying|anoying|stressful|stresful|worrying|upsetting|disappointing|confusing|unacceptable|awful|horrible|rubbish / that's|that|this|it's|it [is] not good|okay|ok|fair|acceptable / not good enough / unacceptable / not okay / not ok / not acceptable / isn't acceptable|okay|ok|right|fair / such a shame / what a shame / deserve better / is|sounds [really|so|absolutely|just] awful|terrible|horrible|frustrating|stressful|worrying",
     },
     {
       id: 'en.ack.right-to',
       kind: 'acknowledge',
-      p: "you're .. right|entitled / you are .. right|entitled / you have every right / understandably|naturally / no wonder / of course you / completely|totally|perfectly understandable / fair enough",
+      p: "you're .. right|entitled / you are .. right|entitled / you have every right / understandably|naturally / no wonder / of course you / completely|totally|perfectly understandable / fair enough / can't|cannot|don't|couldn't say i blame you / don't|can't|cannot|wouldn't|couldn't blame you / no one|nobody|noone .. would|could be .. happy|pleased / who wouldn't|could .. be|feel",
     },
     {
       id: 'en.ack.not-experience',
@@ -996,7 +996,11 @@ export const en: LanguagePack = {
       p: "personally|myself / take care of / take ownership / leave it with me / i'm on it / i'm looking into / i am looking into / my responsibility / i'll be your|handling / my name is / i'm your / i am your / i'll handle|look|keep|stay|follow|chase|come|get|personally / i will handle|look|keep|stay|follow|chase|come|get|personally / i'll|we'll|will make sure / i'll do it|that|this / i'll .. call|ring|phone|email|contact|update you / i will .. call|ring|phone|email|contact|update you / i'll stay with you / i've made a note / i'm taking care",
     },
     // thanks
-    { id: 'en.thx.thank', kind: 'thanks', p: 'thank|thanks|thankyou|thx|cheers|grateful|appreciate' },
+    {
+      id: 'en.thx.thank',
+      kind: 'thanks',
+      p: 'thank|thanks|thankyou|thx|thnx|thnks|thanx|tnx|tyvm|cheers|grateful|appreciate / ty for|so',
+    },
     // personal
     {
       id: 'en.per.glad',

@@ -675,7 +675,7 @@ export const nb: LanguagePack = {
     {
       id: 'nb.ack.understand',
       kind: 'acknowledge',
-      p: 'forstår|skjønner|forståelig|forståelse / kan tenke meg / kan forestille meg',
+      p: 'forstår|skjønner|forståelig|forståelse / kan tenke meg / kan forestille meg / kan ikke [engang] forestille|tenke meg',
     },
     {
       id: 'nb.ack.sounds',

@@ -790,7 +790,7 @@ export const sv: LanguagePack = {
     {
       id: 'sv.ack.understand',
       kind: 'acknowledge',
-      p: 'jag|vi [verkligen|helt|precis|absolut] förstår|begriper / jag|vi kan [verkligen] förstå|tänka / förstår att|hur|varför / jag hör vad du säger / jag kan bara föreställa mig / det hade jag också blivit / jag fattar / jag förstår dig / vilken otur / vad trist',
+      p: 'jag|vi [verkligen|helt|precis|absolut] förstår|begriper / jag|vi kan [verkligen] förstå|tänka / förstår att|hur|varför / jag hör vad du säger / jag kan bara föreställa mig / kan inte [ens] föreställa|tänka mig / kan knappt föreställa mig / det hade jag också blivit / jag fattar / jag förstår dig / vilken otur / vad trist',
     },
     {
       id: 'sv.ack.sounds',
