@@ -52,27 +52,51 @@ export function capBody(maxBytes: number): MiddlewareHandler<HubEnv> {
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json(;\s*[\w-]+=[^;]+)*$/i;
 
+/** Why a JSON request body is refused, in the API's error shape. */
+export type JsonRefusal = {
+  status: 400 | 415;
+  body: { error: string } | { errors: { path: string; message: string }[] };
+};
+
+export const notJson: JsonRefusal = { status: 415, body: { error: 'Content-Type must be application/json' } };
+
+export const isJsonType = (contentType: string | undefined): boolean => JSON_TYPE.test(contentType ?? '');
+
+/**
+ * Why a body's text is not an acceptable JSON value: empty or malformed, or half a UTF-16 surrogate pair
+ * anywhere (PostgreSQL refuses such text), named by its path (in a batch, the item: `[3].comment`).
+ */
+export function refuseJsonText(text: string): JsonRefusal | null {
+  const invalid = (path: string, message: string): JsonRefusal => ({
+    status: 400,
+    body: { errors: [{ path, message }] },
+  });
+  if (text === '') return invalid('', 'a JSON body is required');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return invalid('', 'body is not valid JSON');
+  }
+  const bad = findLoneSurrogate(value);
+  return bad ? invalid(formatPath(bad), 'contains an unpaired UTF-16 surrogate') : null;
+}
+
 /**
  * Reads a JSON body before the route's validator (which reuses the text HonoRequest caches), so that every
- * way a body can be wrong is a clear 4xx: over the cap 413, another Content-Type 415, empty or malformed 400,
- * and half a UTF-16 surrogate pair a 400 naming the field (in a batch, the item: `[3].comment`) because
- * PostgreSQL refuses such text.
+ * way a body can be wrong is a clear 4xx: over the cap 413, another Content-Type 415, and the refusals of
+ * refuseJsonText 400.
  */
 export const readJson: MiddlewareHandler<HubEnv> = async (c, next) => {
-  if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) {
-    return c.json({ error: 'Content-Type must be application/json' }, 415);
-  }
-  let raw: unknown;
+  if (!isJsonType(c.req.header('content-type'))) return c.json(notJson.body, notJson.status);
+  let text: string;
   try {
-    const txt = await c.req.text();
-    raw = txt === '' ? undefined : JSON.parse(txt);
+    text = await c.req.text();
   } catch (e) {
     if (e instanceof BodyTooLarge || (e as { cause?: unknown })?.cause instanceof BodyTooLarge) return tooLarge(c);
-    return c.json({ errors: [{ path: '', message: 'body is not valid JSON' }] }, 400);
+    throw e;
   }
-  if (raw === undefined) return c.json({ errors: [{ path: '', message: 'a JSON body is required' }] }, 400);
-  const bad = findLoneSurrogate(raw);
-  if (bad)
-    return c.json({ errors: [{ path: formatPath(bad), message: 'contains an unpaired UTF-16 surrogate' }] }, 400);
+  const refused = refuseJsonText(text);
+  if (refused) return c.json(refused.body, refused.status);
   await next();
 };

@@ -117,6 +117,22 @@ describe.each(BACKENDS)('signed webhooks and helpdesk links (%s)', (backend) => 
     expect((await post(`/api/v1/hooks/${integration}`, raw, { 'Attune-Signature': header })).status).toBe(400);
   });
 
+  it('a signed body of another media type is 415 (after the signature) and its retry as JSON is stored', async () => {
+    const raw = JSON.stringify({ events: [event('hs:5', 'created', '2026-06-15T09:00:00Z')] });
+    const header = signAttune(secret, raw, nowSec());
+    const asText = await post(`/api/v1/hooks/${integration}`, raw, {
+      'Attune-Signature': header,
+      'Content-Type': 'text/plain',
+    });
+    expect(asText.status).toBe(415);
+    expect(asText.body).toEqual({ error: 'Content-Type must be application/json' });
+    // The same delivery unsigned is refused by its signature first.
+    expect((await post(`/api/v1/hooks/${integration}`, raw, { 'Content-Type': 'text/plain' })).status).toBe(401);
+    const retry = await post(`/api/v1/hooks/${integration}`, raw, { 'Attune-Signature': header });
+    expect(retry.status).toBe(200);
+    expect(retry.body.events[0].duplicate).toBe(false);
+  });
+
   it('an integration without a team has no hook (403)', async () => {
     const loose = (await createIntegration(w.hub.db, 'loose', null)).id;
     const s = await rotateHookSecret(w.hub, loose);

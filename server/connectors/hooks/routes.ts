@@ -9,7 +9,8 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { hookBody } from '../../../lib/contract/requests';
 import { errors, type HubApp, json, noToken } from '../../api/openapi';
-import { findLoneSurrogate, formatPath, issuesToErrors } from '../../api/errors';
+import { isJsonType, notJson, refuseJsonText } from '../../api/body';
+import { issuesToErrors } from '../../api/errors';
 import type { HubContext, HubEnv } from '../../context';
 import { ingestEvents, ingestFeedback } from '../../ingest';
 import { getState, setState } from '../state';
@@ -46,8 +47,6 @@ interface Delivery {
 }
 type HookEnv = { Variables: HubEnv['Variables'] & { delivery: Delivery } };
 
-const JSON_TYPE = /^application\/([\w.-]+\+)?json(;\s*[\w-]+=[^;]+)*$/i;
-
 /**
  * After the signature: a replay is 409; a body that is not JSON (or holds half a surrogate pair, which
  * PostgreSQL refuses) is 415/400, and its sighting is forgotten, as for a body the schema refuses, so the
@@ -57,22 +56,11 @@ async function accept(c: Context<HookEnv>, hub: HubContext, raw: string, d: Deli
   if (!(await firstSighting(hub.db, d.scope, d.signature, hub.now(), tolerance()))) {
     return c.json({ error: 'replayed webhook' }, 409);
   }
-  const refused = async (status: 400 | 415, body: object) => {
+  const refused = isJsonType(c.req.header('content-type')) ? refuseJsonText(raw) : notJson;
+  if (refused) {
     await forgetSighting(hub.db, d.scope, d.signature);
-    return c.json(body, status);
-  };
-  if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) {
-    return refused(415, { error: 'Content-Type must be application/json' });
+    return c.json(refused.body, refused.status);
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return refused(400, { errors: [{ path: '', message: 'body is not valid JSON' }] });
-  }
-  const bad = findLoneSurrogate(parsed);
-  if (bad)
-    return refused(400, { errors: [{ path: formatPath(bad), message: 'contains an unpaired UTF-16 surrogate' }] });
   c.set('delivery', d);
   return null;
 }
