@@ -32,7 +32,8 @@ import { streamRoutes } from './realtime/stream';
 import { mountSurvey } from './survey/mount';
 import { mountHooks } from './connectors/hooks/routes';
 import { safeError } from './log';
-import { requestFor, tipFor } from './views';
+import { requestFor } from './features/requests/view';
+import { tipFor } from './features/tips/view';
 
 export interface HubOptions {
   /** default 8787; 0 = random */

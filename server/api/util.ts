@@ -3,8 +3,8 @@ import { z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { HubEnv, IntegrationPrincipal, UserPrincipal } from '../context';
 
-export const notFound = (c: Context) => c.json({ error: 'not found' as string }, 404);
-export const forbidden = (c: Context) => c.json({ error: 'forbidden' as string }, 403);
+export const notFound = (c: Context) => c.json({ error: 'not found' }, 404);
+export const forbidden = (c: Context) => c.json({ error: 'forbidden' }, 403);
 
 export function userOf(c: Context<HubEnv>): UserPrincipal | null {
   const p = c.get('principal');
@@ -72,7 +72,7 @@ export const privateView = <T extends { note: string | null }>(item: T, privateA
   privateAccess ? item : { ...item, note: null };
 
 export const privateOnly = (c: Context) =>
-  c.json({ error: "private notes and pulse are only available in the agent's own sessions" as string }, 403);
+  c.json({ error: "private notes and pulse are only available in the agent's own sessions" }, 403);
 
 /** Documents the header `idempotent` reads (it checks the header itself, before the body is read). */
 export const idempotencyHeader = z.object({ 'Idempotency-Key': z.string().max(200).optional() });

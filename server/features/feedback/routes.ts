@@ -13,7 +13,8 @@ import {
   requireMember,
 } from '../../api/util';
 import { FEED_LOCK } from '../../ingest';
-import { decodeCursor, encodeCursor, FEEDBACK_COLUMNS, type FeedbackRow, feedbackItem } from '../../views';
+import { decodeCursor, encodeCursor } from '../../api/cursor';
+import { FEEDBACK_COLUMNS, type FeedbackRow, feedbackItem } from './view';
 
 const page = hubRoute({
   method: 'get',

@@ -5,7 +5,7 @@ import { idSchema, requestsResponseSchema, teamRequestSchema, teamRequestsSchema
 import { errors, type HubApp, hubApp, hubRoute, json, jsonBody } from '../../api/openapi';
 import { idempotencyHeader, idempotent, memberOf, notFound, requireLead, requireMember } from '../../api/util';
 import { newId } from '../../auth';
-import { REQUEST_SELECT, type RequestRow, requestItem, teamRequestItem } from '../../views';
+import { REQUEST_SELECT, type RequestRow, requestItem, teamRequestItem } from './view';
 
 const ask = hubRoute({
   method: 'post',

@@ -7,7 +7,8 @@ import { errors, type HubApp, hubApp, hubRoute, json, jsonBody } from '../../api
 import { idempotencyHeader, idempotent, memberOf, notFound, requireLead, requireMember } from '../../api/util';
 import { newId } from '../../auth';
 import { FEED_LOCK } from '../../ingest';
-import { decodeCursor, encodeCursor, TIP_SELECT, type TipRow, tipFor, tipItem } from '../../views';
+import { decodeCursor, encodeCursor } from '../../api/cursor';
+import { TIP_SELECT, type TipRow, tipFor, tipItem } from './view';
 
 const create = hubRoute({
   method: 'post',
