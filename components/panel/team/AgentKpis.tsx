@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { formatKpiValue } from '../../common/format';
 import { RemoteText } from '../../common/RemoteText';
 import { kpiLabel, ringOf } from '../kpi-text';
+import type { TeamCacheData } from '../../../lib/contract/panel-cache';
 import { readTeamKpis } from './data';
 
-export function AgentKpis({ data }: { data: unknown }) {
+export function AgentKpis({ data }: { data: TeamCacheData['kpis:30d'] | undefined }) {
   const { t, i18n } = useTranslation();
   const { team, agents } = readTeamKpis(data);
   const inside = (agents[0]?.kpis ?? team).filter((k) => ringOf(k) === 'inside').map((k) => k.key);

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatWhen } from '../../common/format';
 import { RemoteText } from '../../common/RemoteText';
 import { kpiLabel } from '../kpi-text';
+import type { TeamCacheData } from '../../../lib/contract/panel-cache';
 import { readTeamTips, type TeamMember } from './data';
 
-export function SentTips({ data, members }: { data: unknown; members: TeamMember[] }) {
+export function SentTips({ data, members }: { data: TeamCacheData['tips'] | undefined; members: TeamMember[] }) {
   const { t, i18n } = useTranslation();
   const tips = readTeamTips(data);
   const nameOf = (id: string | null) => (id ? (members.find((m) => m.id === id)?.name ?? id) : t('team.wholeTeam'));

@@ -6,10 +6,11 @@ import { KPI_KEYS } from '../../../lib/kpi';
 import { formatNumber } from '../../common/format';
 import { usePanelActions } from '../actions';
 import { kpiLabel } from '../kpi-text';
+import type { TeamCacheData } from '../../../lib/contract/panel-cache';
 import { readTargets } from './data';
 import { Feedback, useRunner } from './runner';
 
-export function Targets({ data, disabled }: { data: unknown; disabled: boolean }) {
+export function Targets({ data, disabled }: { data: TeamCacheData['targets'] | undefined; disabled: boolean }) {
   const { t, i18n } = useTranslation();
   const actions = usePanelActions();
   const targets = readTargets(data);

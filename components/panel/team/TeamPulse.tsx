@@ -1,9 +1,10 @@
 // Team view: the team's daily pulse (days with too few answers are suppressed).
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../common/format';
+import type { TeamCacheData } from '../../../lib/contract/panel-cache';
 import { readTeamPulse } from './data';
 
-export function TeamPulse({ data }: { data: unknown }) {
+export function TeamPulse({ data }: { data: TeamCacheData['pulse'] | undefined }) {
   const { t, i18n } = useTranslation();
   const days = readTeamPulse(data).slice(-14);
   if (days.length === 0) return <p className="muted">{t('team.noData')}</p>;

@@ -1,11 +1,11 @@
 // Team (leads only): one section per file in this folder; this file lays them out.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../../lib/db';
 import { formatWhen } from '../../common/format';
 import { usePanelActions } from '../actions';
-import { readMembers, readTeamRequests } from './data';
+import { readMembers, readTeamCaches, readTeamRequests } from './data';
 import { Feedback, useRunner } from './runner';
 import { AgentKpis } from './AgentKpis';
 import { ComposeTip } from './ComposeTip';
@@ -21,15 +21,27 @@ export function TeamView({ teamId }: { teamId: string | null }) {
   const { t, i18n } = useTranslation();
   const actions = usePanelActions();
   const rows = useLiveQuery(() => db.team.toArray(), []);
-  const status = useLiveQuery(() => db.getMeta('status'), []);
+  // Wrapped, so that "not read yet" (undefined) differs from "no status row".
+  const meta = useLiveQuery(async () => ({ status: await db.getMeta('status') }), []);
+  const status = meta?.status;
   const refresh = useRunner();
-  const byKey = useMemo(() => new Map((rows ?? []).map((r) => [r.key, r])), [rows]);
+  const caches = useMemo(() => readTeamCaches(rows ?? []), [rows]);
   const offline = status?.state === 'offline';
-  const members = readMembers(byKey.get('members')?.data);
-  const requests = readTeamRequests(byKey.get('requests')?.data);
+  // A cache row that does not read (lib/contract/panel-cache.ts) is left out and fetched again: once per
+  // opening of the view, so a hub that keeps answering something else cannot start a loop.
+  const refetched = useRef(false);
+  const corrupt = caches.corrupt.length > 0;
+  useEffect(() => {
+    // Not before the sync status is read: an offline panel must not ask.
+    if (!corrupt || meta === undefined || offline || refetched.current) return;
+    refetched.current = true;
+    void refresh.run(actions.team.refresh());
+  }, [corrupt, meta, offline, refresh, actions]);
+  const members = readMembers(caches.data.members);
+  const requests = readTeamRequests(caches.data.requests);
   const open = requests.filter((r) => !r.answer);
   const feedbackIds = [...new Set(requests.map((r) => r.feedbackId).filter((id): id is string => !!id))];
-  const fetchedAt = byKey.get('kpis:30d')?.fetchedAt ?? byKey.get('members')?.fetchedAt;
+  const fetchedAt = caches.fetchedAt['kpis:30d'] ?? caches.fetchedAt.members;
 
   return (
     <section className="view view--team" aria-labelledby="team-title">
@@ -50,7 +62,7 @@ export function TeamView({ teamId }: { teamId: string | null }) {
         <>
           <section className="team-section">
             <h3>{t('team.agentsTitle')}</h3>
-            <AgentKpis data={byKey.get('kpis:30d')?.data} />
+            <AgentKpis data={caches.data['kpis:30d']} />
           </section>
           <section className="team-section">
             <h3>{t('team.compose')}</h3>
@@ -70,11 +82,11 @@ export function TeamView({ teamId }: { teamId: string | null }) {
           </section>
           <section className="team-section">
             <h3>{t('team.tipsTitle')}</h3>
-            <SentTips data={byKey.get('tips')?.data} members={members} />
+            <SentTips data={caches.data.tips} members={members} />
           </section>
           <section className="team-section">
             <h3>{t('team.targetsTitle')}</h3>
-            <Targets data={byKey.get('targets')?.data} disabled={offline} />
+            <Targets data={caches.data.targets} disabled={offline} />
           </section>
           <section className="team-section">
             <h3>{t('team.libraryTitle')}</h3>
@@ -86,7 +98,7 @@ export function TeamView({ teamId }: { teamId: string | null }) {
           </section>
           <section className="team-section">
             <h3>{t('team.pulseTitle')}</h3>
-            <TeamPulse data={byKey.get('pulse')?.data} />
+            <TeamPulse data={caches.data.pulse} />
           </section>
         </>
       )}

@@ -3,7 +3,18 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PanelApp } from '../../../components/panel/PanelApp';
 import { db } from '../../../lib/db';
 import { type PanelTab, usePanelStore } from '../../../lib/store/panel';
-import { feedbackItem, giveLayout, kpi, renderPanel, resetPanel, session, status, tip } from './helpers';
+import {
+  feedbackItem,
+  giveLayout,
+  kpi,
+  renderPanel,
+  resetPanel,
+  session,
+  status,
+  teamMember,
+  teamRequest,
+  tip,
+} from './helpers';
 
 beforeAll(() => giveLayout());
 beforeEach(async () => {
@@ -20,12 +31,8 @@ beforeEach(async () => {
     tip('t2', { ack: { at: new Date().toISOString(), comment: null, useful: null } }),
   ]);
   await db.team.bulkPut([
-    { key: 'members', fetchedAt: '', data: { items: [{ id: 'a1', name: 'Alex', role: 'agent' }] } },
-    {
-      key: 'requests',
-      fetchedAt: '',
-      data: { items: [{ id: 'r1', question: 'Why?', answer: null, agentName: 'Alex' }] },
-    },
+    { key: 'members', fetchedAt: '', data: { items: [teamMember('a1', 'Alex')] } },
+    { key: 'requests', fetchedAt: '', data: { items: [teamRequest('r1', 'Why?', 'Alex')] } },
   ]);
   await db.libraries.put({
     id: 'team',

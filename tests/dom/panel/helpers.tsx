@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { vi } from 'vitest';
 import { type PanelActions, PanelActionsProvider } from '../../../components/panel/actions';
+import type { TeamCacheData } from '../../../lib/contract/panel-cache';
 import { db, type FeedbackItem, type Kpi, type SessionMeta, type StatusMeta, type Tip } from '../../../lib/db';
 import { createI18n, type UiLang } from '../../../lib/i18n';
 import { resetPanelStore } from '../../../lib/store/panel';
@@ -146,4 +147,58 @@ export function giveLayout(width = 360, height = 800, rowHeight = 120): void {
   Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => width });
   // Measured row height (the virtualiser reads offsetHeight of each rendered row).
   Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => rowHeight });
+}
+
+// Lead caches as the hub's team routes answer them (lib/contract/panel-cache.ts): the panel reads them through
+// those schemas, so fixtures that skip a field would be dropped as corrupt.
+type TeamData = TeamCacheData;
+
+export function teamMember(
+  id: string,
+  name: string,
+  role: 'agent' | 'lead' = 'agent',
+): TeamData['members']['items'][number] {
+  return { id, name, email: `${id}@example.test`, role };
+}
+
+export function teamTip(
+  id: string,
+  text: string,
+  over: Partial<TeamData['tips']['items'][number]> = {},
+): TeamData['tips']['items'][number] {
+  const at = new Date(NOW).toISOString();
+  return {
+    id,
+    text,
+    author: { id: 'lead', name: 'Maria Berg' },
+    feedbackId: null,
+    kpi: null,
+    due: null,
+    createdAt: at,
+    updatedAt: at,
+    ack: null,
+    agentId: null,
+    teamId: 'team-1',
+    acks: [],
+    ...over,
+  };
+}
+
+export function teamRequest(
+  id: string,
+  question: string,
+  agentName: string,
+  over: Partial<TeamData['requests']['items'][number]> = {},
+): TeamData['requests']['items'][number] {
+  return {
+    id,
+    feedbackId: `f-${id}`,
+    question,
+    answer: null,
+    createdAt: new Date(NOW).toISOString(),
+    answeredAt: null,
+    agentId: `agent-${id}`,
+    agentName,
+    ...over,
+  };
 }

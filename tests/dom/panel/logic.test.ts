@@ -5,13 +5,15 @@ import { compareBehaviors, flagsByTicket, matchesFilters, periodStart } from '..
 import {
   readMembers,
   readTargets,
+  readTeamCaches,
   readTeamKpis,
   readTeamPulse,
+  readTeamRequests,
   readTeamTips,
 } from '../../../components/panel/team/data';
-import type { ReplyFlags } from '../../../lib/db';
+import type { ReplyFlags, TeamCache } from '../../../lib/db';
 import { DEFAULT_FEEDBACK_FILTERS, type FeedbackFilters } from '../../../lib/store/panel';
-import { feedbackItem } from './helpers';
+import { feedbackItem, kpi, teamMember, teamRequest, teamTip } from './helpers';
 
 describe('safeHttpUrl', () => {
   it.each([
@@ -143,29 +145,40 @@ describe('compareBehaviors', () => {
 });
 
 describe('team cache readers', () => {
-  it('read the hub shapes and drop malformed entries', () => {
-    expect(readMembers({ items: [{ id: 'a', name: 'Alex', role: 'agent' }, { name: 'no id' }, 7] })).toEqual([
-      { id: 'a', name: 'Alex', role: 'agent' },
+  const row = (key: TeamCache['key'], data: unknown): TeamCache => ({ key, data, fetchedAt: '2026-11-22T10:00:00Z' });
+
+  it('read each row through its contract schema', () => {
+    const caches = readTeamCaches([
+      row('members', { items: [teamMember('a', 'Alex')] }),
+      row('targets', { items: [{ kpi: 'csat', channel: null, value: 80 }] }),
+      row('kpis:30d', { window: '30d', team: [kpi('empathy', 'inside', 4)], agents: [] }),
+      row('tips', { items: [teamTip('t', 'x')] }),
     ]);
-    expect(
-      readTargets({
-        items: [
-          { kpi: 'csat', channel: null, value: 80 },
-          { kpi: 'x', value: 'NaN' },
-        ],
-      }),
-    ).toEqual([{ kpi: 'csat', channel: null, value: 80 }]);
-    expect(
-      readTeamKpis({ team: [{ key: 'empathy' }], agents: [{ id: 'a', name: 'A', kpis: [{ key: 'csat' }, null] }] }),
-    ).toEqual({
-      team: [{ key: 'empathy' }],
-      agents: [{ id: 'a', name: 'A', kpis: [{ key: 'csat' }] }],
-    });
-    expect(readTeamTips(null)).toEqual([]);
-    expect(
-      readTeamTips({ items: [{ id: 't', text: 'x', acks: [{ agentId: 'a', name: 'A', at: 'z', useful: true }] }] })[0]
-        ?.acks,
-    ).toEqual([{ agentId: 'a', name: 'A', at: 'z', comment: null, useful: true }]);
+    expect(caches.corrupt).toEqual([]);
+    expect(readMembers(caches.data.members)).toEqual([teamMember('a', 'Alex')]);
+    expect(readTargets(caches.data.targets)).toEqual([{ kpi: 'csat', channel: null, value: 80 }]);
+    expect(readTeamKpis(caches.data['kpis:30d']).team.map((k) => k.key)).toEqual(['empathy']);
+    expect(readTeamTips(caches.data.tips)[0]?.text).toBe('x');
+    expect(caches.fetchedAt.members).toBe('2026-11-22T10:00:00Z');
+    // A row that is not there reads as empty.
+    expect(readTeamRequests(caches.data.requests)).toEqual([]);
+    expect(readTeamPulse(caches.data.pulse)).toEqual([]);
+  });
+
+  it('leave out a corrupt row and name it, keeping the others', () => {
+    const caches = readTeamCaches([
+      row('members', { items: [teamMember('a', 'Alex'), { name: 'no id' }] }),
+      row('targets', { items: [{ kpi: 'x', value: 'NaN' }] }),
+      row('tips', null),
+      row('requests', { items: [teamRequest('r', 'Why?', 'Alex')] }),
+      row('pulse', 'not json at all'),
+      row('kpis:30d', { window: '30d', team: [{ key: 'empathy' }], agents: [] }),
+    ]);
+    expect(caches.corrupt.sort()).toEqual(['kpis:30d', 'members', 'pulse', 'targets', 'tips']);
+    expect(caches.data.members).toBeUndefined();
+    expect(caches.fetchedAt.members).toBeUndefined();
+    expect(readMembers(caches.data.members)).toEqual([]);
+    expect(readTeamRequests(caches.data.requests).map((r) => r.id)).toEqual(['r']);
   });
 
   it('keeps team pulse days with fewer than 5 answers suppressed even if the cache says otherwise', () => {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TeamView } from '../../../components/panel/team/TeamView';
 import { db } from '../../../lib/db';
-import { kpi, renderPanel, resetPanel, spyActions, status } from './helpers';
+import { kpi, renderPanel, resetPanel, spyActions, status, teamMember, teamRequest, teamTip } from './helpers';
 
 beforeEach(resetPanel);
 
@@ -17,9 +17,9 @@ async function seedTeam() {
       fetchedAt,
       data: {
         items: [
-          { id: 'lead', name: 'Maria Berg', role: 'lead' },
-          { id: 'a1', name: 'Alex Lindqvist', role: 'agent' },
-          { id: 'a2', name: 'Sara Nyström', role: 'agent' },
+          teamMember('lead', 'Maria Berg', 'lead'),
+          teamMember('a1', 'Alex Lindqvist'),
+          teamMember('a2', 'Sara Nyström'),
         ],
       },
     },
@@ -40,16 +40,13 @@ async function seedTeam() {
       fetchedAt,
       data: {
         items: [
-          {
-            id: 'tip1',
-            text: 'Summarise before solving',
-            agentId: null,
+          teamTip('tip1', 'Summarise before solving', {
             createdAt: fetchedAt,
             acks: [
               { agentId: 'a1', name: 'Alex Lindqvist', at: fetchedAt, comment: 'Will do', useful: true },
               { agentId: 'a2', name: 'Sara Nyström', at: fetchedAt, comment: null, useful: false },
             ],
-          },
+          }),
         ],
       },
     },
@@ -58,14 +55,8 @@ async function seedTeam() {
       fetchedAt,
       data: {
         items: [
-          {
-            id: 'r1',
-            feedbackId: 'f9',
-            question: 'How should I have handled this?',
-            answer: null,
-            agentName: 'Alex Lindqvist',
-          },
-          { id: 'r2', feedbackId: 'f8', question: 'Old question', answer: 'Answered', agentName: 'Sara Nyström' },
+          teamRequest('r1', 'How should I have handled this?', 'Alex Lindqvist', { feedbackId: 'f9' }),
+          teamRequest('r2', 'Old question', 'Sara Nyström', { feedbackId: 'f8', answer: 'Answered' }),
         ],
       },
     },
@@ -216,5 +207,33 @@ describe('Team (lead mode)', () => {
     expect(await screen.findByText('Team actions need a connection to the hub.')).toBeTruthy();
     await userEvent.type(screen.getByTestId('compose-text'), 'x');
     expect((screen.getByTestId('compose-send') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('leaves out a cache row that does not match the contract and fetches it again, once', async () => {
+    await seedTeam();
+    // Damaged rows (an older version's shape, or a write cut short): the tips and the KPIs.
+    await db.team.update('tips', { data: { items: [{ id: 'tip1', text: 42 }] } });
+    await db.team.update('kpis:30d', { data: 'garbage' });
+    const { actions } = renderPanel(<TeamView teamId="team-1" />);
+    // The other sections read as before.
+    expect(await screen.findByTestId('team-requests')).toBeTruthy();
+    expect(await screen.findByTestId('team-targets')).toBeTruthy();
+    expect(screen.queryByTestId('team-tips')).toBeNull();
+    expect(screen.queryByTestId('team-kpis')).toBeNull();
+    await waitFor(() => expect(actions.team.refresh).toHaveBeenCalledTimes(1));
+    // The refetch has not repaired the rows (here nothing answers it): no second request, no loop.
+    await db.team.update('targets', { fetchedAt: new Date().toISOString() });
+    await screen.findByTestId('team-targets');
+    expect(actions.team.refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not refetch a corrupt row while offline', async () => {
+    await seedTeam();
+    await db.meta.put(status({ state: 'offline' }));
+    await db.team.update('members', { data: { items: [{ id: 'lead' }] } });
+    const { actions } = renderPanel(<TeamView teamId="team-1" />);
+    expect(await screen.findByText('Team actions need a connection to the hub.')).toBeTruthy();
+    expect(await screen.findByTestId('team-requests')).toBeTruthy();
+    expect(actions.team.refresh).not.toHaveBeenCalled();
   });
 });

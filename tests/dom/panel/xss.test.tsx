@@ -7,7 +7,19 @@ import { PanelApp } from '../../../components/panel/PanelApp';
 import { db } from '../../../lib/db';
 import { usePanelStore } from '../../../lib/store/panel';
 import { readPanelSnapshot, restorePanelSnapshot, savePanelSnapshot } from '../../../lib/store/snapshot';
-import { daysAgo, feedbackItem, giveLayout, renderPanel, resetPanel, session, status, tip } from './helpers';
+import {
+  daysAgo,
+  feedbackItem,
+  giveLayout,
+  renderPanel,
+  resetPanel,
+  session,
+  status,
+  teamMember,
+  teamRequest,
+  teamTip,
+  tip,
+} from './helpers';
 import { UNSAFE_URLS, unsafeBits, XSS_CORPUS } from './xss-corpus';
 
 declare global {
@@ -61,25 +73,25 @@ async function seedPayloads(role: 'agent' | 'lead') {
       {
         key: 'members',
         fetchedAt,
-        data: { items: XSS_CORPUS.map((name, i) => ({ id: `a${i}`, name, role: 'agent' })) },
+        data: { items: XSS_CORPUS.map((name, i) => teamMember(`a${i}`, name)) },
       },
       {
         key: 'tips',
         fetchedAt,
         data: {
-          items: XSS_CORPUS.map((text, i) => ({
-            id: `tt${i}`,
-            text,
-            agentId: `a${i}`,
-            createdAt: fetchedAt,
-            acks: [{ agentId: `a${i}`, name: text, at: fetchedAt, comment: text, useful: true }],
-          })),
+          items: XSS_CORPUS.map((text, i) =>
+            teamTip(`tt${i}`, text, {
+              agentId: `a${i}`,
+              createdAt: fetchedAt,
+              acks: [{ agentId: `a${i}`, name: text, at: fetchedAt, comment: text, useful: true }],
+            }),
+          ),
         },
       },
       {
         key: 'requests',
         fetchedAt,
-        data: { items: XSS_CORPUS.map((q, i) => ({ id: `r${i}`, question: q, answer: null, agentName: q })) },
+        data: { items: XSS_CORPUS.map((q, i) => teamRequest(`r${i}`, q, q)) },
       },
     ]);
     await db.libraries.put({
