@@ -189,15 +189,16 @@ export function trainSources(lang: Lang): Source[] {
           read: () => readBrighter('brighter/eng_train_track_a.dedup.csv'),
         },
         // Film subtitles are further from customers' writing than comments and narratives: they count less,
-        // and settings are chosen on the other sources' train-check rows (checked there: weight 0.3 vs 1,
-        // macro-F1 0.574 vs 0.562 after bias tuning).
+        // and settings are chosen on the other sources' train-check rows (checked there, model alone after
+        // bias tuning: weight 0 / 0.1 / 0.3 / 1 -> macro-F1 0.562 / 0.564 / 0.558 / 0.55; 0 at 17 bits 0.562,
+        // 0.1 at 17 bits 0.567).
         {
           file: 'xed/en-annotated.dedup.tsv',
           read: () => readXed('xed/en-annotated.dedup.tsv'),
-          weight: 0.3,
+          weight: 0.1,
           check: false,
         },
-        { file: 'xed/neu_en.dedup.txt', read: () => readXedNeutral('xed/neu_en.dedup.txt'), weight: 0.3, check: false },
+        { file: 'xed/neu_en.dedup.txt', read: () => readXedNeutral('xed/neu_en.dedup.txt'), weight: 0.1, check: false },
       ];
     case 'sv':
       return [
@@ -205,9 +206,12 @@ export function trainSources(lang: Lang): Source[] {
           file: 'brighter/swe_train_track_a.dedup.csv',
           read: () => readBrighter('brighter/swe_train_track_a.dedup.csv'),
         },
-        // The XED sv subtitles are left out: on the reviews' train-check rows (customers' writing is closer to
-        // reviews than to film lines) the model scored macro-F1 0.539 / 0.56 / 0.592 / 0.597 with the subtitles
-        // weighted 1 / 0.3 / 0.1 / 0. Their held-out slice is still scored by the eval.
+        // The XED sv subtitles are left out (their held-out slice is still scored by the eval); settings are
+        // chosen on the reviews only (customers' writing is closer to reviews than to film lines).
+        // 5-fold cross-validation on the reviews (1,041 out-of-fold rows), model alone after bias tuning:
+        // weight 0 / 0.03 / 0.05 / 0.1 / 0.2 / 0.3 / 1 -> macro-F1 0.504 / 0.520 / 0.535 / 0.529 / 0.512 /
+        // 0.509 / 0.472; but rules + model, as shipped: 0.502 at weight 0, 0.493 at 0.05 (the 0.05 model reads
+        // calm requests such as "Kan ni skicka en kopia av mitt avtal?" as worried), so 0.
       ];
     default:
       return [{ file: proj as string, read: () => readXed(proj as string), part: 'train' }];

@@ -4,7 +4,7 @@
 import type { Emotion } from '../lib/empathy/types';
 import type { Row } from './emotion-data';
 
-export function singleState(rows: Row[]): Row[] {
+export function singleState<T extends Row>(rows: T[]): T[] {
   return rows.filter((r) => r.states.length === 1);
 }
 

@@ -123,6 +123,13 @@ describe('emotion model', () => {
         ruleStands: ['worried'],
       }).emotion,
     ).toBe('worried');
+    // ...and the model does not call it where the rules did not.
+    expect(
+      combineVerdicts({ emotion: 'neutral', evidence: 0, strongCue: false }, en, probs(en, { worried: 0.9 }), {
+        ...settings,
+        ruleStands: ['worried'],
+      }).emotion,
+    ).not.toBe('worried');
     // A model without neutral (nb): a calm message stays neutral unless the model is sure of a feeling.
     expect(nb.classes).not.toContain('neutral');
     const calm = { emotion: 'neutral' as const, evidence: 0, strongCue: false };
