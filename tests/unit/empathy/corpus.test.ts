@@ -15,11 +15,13 @@ const INDUSTRIES = ['telecom', 'retail', 'banking', 'utilities', 'travel', 'publ
  * under it: a test split holds ~40 messages per language, so one message moves accuracy by ~2.5 points.
  */
 const FLOORS: Record<Lang, { emotion: number; draftF1: number; cueF1: number }> = {
-  en: { emotion: 0.79, draftF1: 0.78, cueF1: 0.76 }, // measured 0.821 / 0.80 (0.83 before the other-voice drafts) / 0.78
-  sv: { emotion: 0.75, draftF1: 0.77, cueF1: 0.82 }, // measured 0.775 / 0.80 / 0.84
-  nb: { emotion: 0.9, draftF1: 0.91, cueF1: 0.95 }, // measured 0.927 / 0.93 / 0.97
-  da: { emotion: 0.85, draftF1: 0.93, cueF1: 0.95 }, // measured 0.878 / 0.95 / 0.97
-  fi: { emotion: 0.9, draftF1: 0.92, cueF1: 0.96 }, // measured 0.927 / 0.94 / 0.98
+  // Measured with the cross-validated models and the second set of other-voice drafts; en, sv and fi emotion read
+  // one test message less than the models before them (0.846, 0.775, 0.927): sv and fi now sit on their floors.
+  en: { emotion: 0.79, draftF1: 0.78, cueF1: 0.76 }, // measured 0.821 / 0.80 / 0.78
+  sv: { emotion: 0.75, draftF1: 0.77, cueF1: 0.82 }, // measured 0.75 / 0.81 / 0.84
+  nb: { emotion: 0.9, draftF1: 0.91, cueF1: 0.95 }, // measured 0.902 / 0.93 / 0.97
+  da: { emotion: 0.85, draftF1: 0.93, cueF1: 0.95 }, // measured 0.878 / 0.94 / 0.97
+  fi: { emotion: 0.9, draftF1: 0.92, cueF1: 0.96 }, // measured 0.902 / 0.93 / 0.98
 };
 /** Language detection on the test split (measured: en 100 %, sv 98.8 %, nb 96.7 %, da 91.2 %, fi 100 %). */
 const DETECTION_FLOORS: Record<Lang, number> = { en: 0.97, sv: 0.96, nb: 0.94, da: 0.88, fi: 0.97 };
