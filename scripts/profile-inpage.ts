@@ -31,8 +31,8 @@ async function main() {
     args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
   });
   if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
-  const pages = process.env.EDITOR ? await startEditorPages() : null;
-  const editorUrl = pages?.pageUrl(process.env.EDITOR as EditorPage);
+  const pages = process.env.PROFILE_EDITOR ? await startEditorPages() : null;
+  const editorUrl = pages?.pageUrl(process.env.PROFILE_EDITOR as EditorPage);
   const sentence =
     'Thanks for getting back to us about the invoice. You should have checked the invoice before paying it twice. ';
   const draft = Array.from({ length: 300 }, (_, i) => sentence + (i % 6 === 5 ? '\n' : '')).join('');
@@ -46,7 +46,7 @@ async function main() {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
-    if (process.env.EDITOR) {
+    if (process.env.PROFILE_EDITOR) {
       await cdp.send('Profiler.stop');
       await page.goto(editorUrl ?? '');
       await page.waitForFunction(() => (window as unknown as { attuneTest?: unknown }).attuneTest);
@@ -90,7 +90,7 @@ async function main() {
       const at = chain.findIndex((x) =>
         /content-scripts\/(helpdesk|coach)\.js/.test(nodes.get(x)?.callFrame.url ?? ''),
       );
-      if (process.env.EDITOR) {
+      if (process.env.PROFILE_EDITOR) {
         const u = nodes.get(id)?.callFrame;
         const k = at < 0 ? `page: ${u?.functionName || '(anon)'} ${u?.url.split('/').pop()}` : '';
         if (at < 0) {

@@ -30,6 +30,11 @@ export interface CoachEngine {
   coachLang(draft: string, customerLang: Lang | undefined, coachLangs: readonly Lang[]): Lang;
   /** Called when a language pack finished loading (analyses can be refined). */
   onPackLoaded(listener: () => void): void;
+  /**
+   * Compiles the bundled English pack now instead of in the first analysis: called while the coach waits for
+   * the background's answer at start-up, when the main thread would otherwise be idle.
+   */
+  warm(): void;
 }
 
 /**
@@ -110,6 +115,9 @@ export function createCoachEngine(packSource?: LanguagePackSource): CoachEngine 
     },
     onPackLoaded(listener) {
       listeners.push(listener);
+    },
+    warm() {
+      hasLanguagePack('en');
     },
   };
 }

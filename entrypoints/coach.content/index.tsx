@@ -49,6 +49,28 @@ export default defineContentScript({
     const copyDiagnostics = () => copyText(document, siteHealth.report(), mirrorParent ?? document.body);
     let mirrorParent: HTMLElement | null = null;
     let mounting = false;
+    // The coach is injected when the agent turns to a composer (entrypoints/helpdesk.content), so its chip is
+    // about to be needed: the shadow root UI (which fetches the coach's stylesheet first) is prepared now, in
+    // parallel with the context and settings reads, and mounted on the first render.
+    const ui = createShadowRootUi<Root>(ctx, {
+      name: 'attune-coach',
+      mode: 'open',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      // Keys typed in our UI must not trigger the helpdesk's shortcuts.
+      isolateEvents: ['keydown', 'keyup', 'keypress'],
+      onMount(container) {
+        mirrorParent = container;
+        const root = createRoot(container);
+        root.render(<CoachApp store={store} handlers={{ ...coach.handlers, onCopyDiagnostics: copyDiagnostics }} />);
+        return root;
+      },
+      onRemove(mounted) {
+        mounted?.unmount();
+        mirrorParent = null;
+      },
+    });
     const coach = startCoach(
       {
         doc: document,
@@ -70,33 +92,16 @@ export default defineContentScript({
         mountUi: () => {
           if (mounting) return;
           mounting = true;
-          void createShadowRootUi<Root>(ctx, {
-            name: 'attune-coach',
-            mode: 'open',
-            position: 'inline',
-            anchor: 'body',
-            append: 'last',
-            // Keys typed in our UI must not trigger the helpdesk's shortcuts.
-            isolateEvents: ['keydown', 'keyup', 'keypress'],
-            onMount(container) {
-              mirrorParent = container;
-              const root = createRoot(container);
-              root.render(
-                <CoachApp store={store} handlers={{ ...coach.handlers, onCopyDiagnostics: copyDiagnostics }} />,
-              );
-              return root;
-            },
-            onRemove(root) {
-              root?.unmount();
-              mirrorParent = null;
-            },
-          }).then((ui) => {
-            if (!ctx.isInvalid) ui.mount();
+          void ui.then((prepared) => {
+            if (!ctx.isInvalid) prepared.mount();
           });
         },
       },
       store,
     );
+    // startCoach has asked the background for the context; compile the pack while it answers, in a task of its
+    // own (after evaluating this bundle, one task would be long).
+    window.setTimeout(() => engine.warm(), 0);
     engine.onPackLoaded(() => coach.refresh());
     ctx.addEventListener(window, 'wxt:locationchange', () => coach.onNavigate());
     await coach.ready;
