@@ -33,20 +33,35 @@ const root = document.getElementById('root');
 const snapshot = document.getElementById('snapshot');
 if (root) {
   // The snapshot gives way to the live view once it has its data; from then on the live view is what gets
-  // saved for the next opening (when idle, and when the panel goes away).
+  // saved for the next opening: when idle after it changes, and when the panel goes away.
   const save = () => {
-    if (isViewReady(root)) savePanelSnapshot(localStorage, usePanelStore.getState().tab, i18n.language, root);
+    if (!isViewReady(root)) return;
+    // A page that is going away may have no layout left (Chromium closing the panel): the picture could not be
+    // cut to the first screen (lib/store/snapshot.ts). The saves when idle have kept it current.
+    if (root.getBoundingClientRect().height === 0) return;
+    savePanelSnapshot(localStorage, usePanelStore.getState().tab, i18n.language, root);
   };
+  let savePending = false;
+  const saveWhenIdle = () => {
+    if (savePending) return;
+    savePending = true;
+    whenIdle(() => {
+      savePending = false;
+      save();
+    });
+  };
+  const changes = new MutationObserver(saveWhenIdle);
   const showLive = () => {
     observer.disconnect();
     clearTimeout(fallback);
     snapshot?.replaceChildren();
     root.hidden = false;
+    changes.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
   };
   const observer = new MutationObserver(() => {
     if (!isViewReady(root)) return;
     showLive();
-    whenIdle(save);
+    saveWhenIdle();
   });
   observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
   // A view that never finishes reading must not leave the agent looking at an inert picture.
