@@ -432,7 +432,8 @@ async function main() {
       '"paint": the first frame on screen that shows the view (the picture of the last view, or the live view if\n' +
         "it comes first), or the empty page's one element: presentation time from Element Timing, so style, layout\n" +
         'and paint count. "live": the live view with its data read from IndexedDB, interactive, on screen.\n' +
-        '"no picture": the first opening after sign-in (or with the picture deleted).',
+        '"no picture": the first opening after sign-in (or with the picture deleted). Chromium reports paint\n' +
+        'times coarsened (4 ms steps here), the same for every page.',
     );
     console.log('view                 | paint p50 | p95 | vs empty page p50 / p95 | live p50 | live p95');
     console.log('---------------------|---------|---------|-----------------|---------|--------');
