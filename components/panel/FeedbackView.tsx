@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { measureElement, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,21 @@ import { FeedbackRow } from './FeedbackRow';
 // without reading 50,000 records; scrolling near the end reads the next page.
 const PAGE = 40;
 const NEXT_PAGE = 500;
+const ROW_ESTIMATE = 110;
+
+/**
+ * A row's height, or what is already known of it while the list has no layout. The live panel is rendered
+ * hidden behind the picture of its last view (entrypoints/sidepanel/app.tsx), where every row measures 0 px.
+ * Taken as real, those zeros put every row at the top; when the view is shown and rows measure again, the
+ * virtualizer counts each as growing above the scroll position and scrolls down by their sum (TanStack
+ * Virtual's `resizeItem`), so the panel reopened part-way down the list and shifted under the agent's
+ * next click: an action meant for the row at the top went to another answer.
+ */
+function measureRow(el: Element, entry: ResizeObserverEntry | undefined, v: Virtualizer<HTMLDivElement, Element>) {
+  const size = measureElement(el, entry, v);
+  if (size > 0 || el.getClientRects().length > 0) return size;
+  return v.itemSizeCache.get(v.options.getItemKey(v.indexFromElement(el))) ?? ROW_ESTIMATE;
+}
 
 function feedbackQuery(filters: FeedbackFilters, limit: number): Promise<FeedbackItem[]> {
   const since = periodStart(filters.period);
@@ -161,7 +176,8 @@ export function FeedbackView() {
     count: list.length,
     getScrollElement: () => scrollRef.current,
     // Close to a collapsed row's real height, so the first frame renders about a screenful and no more.
-    estimateSize: () => 110,
+    estimateSize: () => ROW_ESTIMATE,
+    measureElement: measureRow,
     overscan: 3,
     getItemKey: (i) => list[i]?.id ?? i,
     // Without layout (first frame, tests) render a screenful instead of nothing.
