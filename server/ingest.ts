@@ -1,6 +1,6 @@
 // Ingestion of survey answers and helpdesk events.
 //
-// FAIR ATTRIBUTION (issue #5). A survey answer counts for the agent who wrote the LAST agent reply on that
+// FAIR ATTRIBUTION (README: Fair attribution). A survey answer counts for the agent who wrote the LAST agent reply on that
 // contact at or before the moment the customer answered -- not for whoever holds the ticket when the answer
 // arrives, and not necessarily for the agent the source names.
 //   - Several agents replied: the last `agent_reply` event with `at <= answeredAt` wins (ties on the same

@@ -127,7 +127,7 @@ export default defineBackground(() => {
   // Open helpdesk tabs whose coach was orphaned (install, update, reload, re-enable) get it back.
   void reinjectContentScripts(browser).catch(() => {});
   onRawMessages(browser.runtime.onMessage, {
-    // The helpdesk scout saw a possible composer: inject the coach into its frame (entrypoints/coach.content).
+    // The agent turned to a possible composer (the helpdesk scout saw a pointer over it, a click or focus): inject the coach into its frame (entrypoints/coach.content).
     'attune:load-coach': async (_message, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return false;

@@ -6,7 +6,7 @@ import { familyOf } from './families';
 import { createTextareaBridge, type TextareaBridgeOptions } from './textarea';
 import type { EditorBridge, EditorKind } from './types';
 
-/** Composers inside an element with this attribute are never coached (issue #2 test contract). */
+/** Composers inside an element with this attribute are never coached (the opt-out a host page or a test sets). */
 export const OPT_OUT_SELECTOR = '[data-attune="off"]';
 
 export interface FoundComposer {

@@ -1,4 +1,4 @@
-// The empathy engine's public API (issue #3). Pure TypeScript: no DOM, no browser APIs, no I/O.
+// The empathy engine's public API. Pure TypeScript: no DOM, no browser APIs, no I/O.
 //
 // English is bundled; other languages load on demand:
 //   const { lang } = detectLanguage(customerText);

@@ -169,7 +169,7 @@ export function registerLanguagePack(pack: LanguagePack): void {
 }
 
 // English is bundled but compiled on first use, not at import: the content script loads on every helpdesk
-// page and must stay cheap (<= 10 ms) on pages without a composer (issue #4).
+// page and must stay cheap (<= 10 ms) on pages without a composer (README, Benchmarks: content-script start-up).
 let englishPending = true;
 function ensureEnglish(): void {
   if (!englishPending) return;

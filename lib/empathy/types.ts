@@ -1,4 +1,4 @@
-// Public types of the empathy engine (issue #3). Keep these names and fields; add more as needed.
+// Public types of the empathy engine. Keep these names and fields; add more as needed.
 export type Lang = 'en' | 'sv' | 'nb' | 'da' | 'fi';
 export const LANGS = ['en', 'sv', 'nb', 'da', 'fi'] as const satisfies readonly Lang[];
 export type Emotion = 'frustrated' | 'disappointed' | 'worried' | 'confused' | 'positive' | 'neutral';

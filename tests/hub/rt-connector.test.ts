@@ -61,7 +61,7 @@ async function rtHistory(maxId: number): Promise<RawTxn[]> {
 }
 
 /**
- * agent1's KPIs by hand, straight from the definitions (issue #5) and the attribution rule:
+ * agent1's KPIs by hand, straight from the definitions (lib/kpi) and the attribution rule:
  * first_response = median minutes from Create to agent1's first Correspond; a resolved contact counts for
  * the last agent who replied before its first resolution (else whoever resolved it); fcr = share of those
  * not reopened within 7 days; reopen_rate = share reopened; volume = tickets agent1 replied on.

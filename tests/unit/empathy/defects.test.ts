@@ -1,4 +1,4 @@
-// Defects reported against the engine (issue #3 follow-up): each is a general rule, tested on a few
+// Defects reported against the engine: each is a general rule, tested on a few
 // sentences per language.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { analyzeDraft, analyzeMessage, detectLanguage, LANGS, loadAllLanguagePacks } from '../../../lib/empathy';
