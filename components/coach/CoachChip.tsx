@@ -65,10 +65,25 @@ export function CoachChip(props: CoachChipProps) {
   const headingId = useId();
   const customer = model.audience === 'customer';
 
-  // Measure after render; only a size change re-renders (keeps keystroke renders to one pass).
+  // The chip's own size places it. A ResizeObserver reports it after the browser's layout, so a keystroke's
+  // render doesn't force a synchronous layout of the host page (reading offsetWidth after every render did,
+  // in the middle of the editor's own keystroke handling). Only a size change re-renders.
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!el) return;
+    if (!el || typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(([entry]) => {
+      const border = entry?.borderBoxSize?.[0];
+      const width = Math.round(border?.inlineSize ?? el.offsetWidth);
+      const height = Math.round(border?.blockSize ?? el.offsetHeight);
+      setSize((prev) => (prev.width === width && prev.height === height ? prev : { width, height }));
+    });
+    observer.observe(el, { box: 'border-box' });
+    return () => observer.disconnect();
+  }, []);
+  // Without ResizeObserver (jsdom has none), measure after each render instead.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'function') return;
     const { offsetWidth: width, offsetHeight: height } = el;
     if (width !== size.width || height !== size.height) setSize({ width, height });
   });
