@@ -50,6 +50,8 @@ async function main() {
       await cdp.send('Profiler.stop');
       await page.goto(editorUrl ?? '');
       await page.waitForFunction(() => (window as unknown as { attuneTest?: unknown }).attuneTest);
+      // The scout loads the coach when the agent turns to a composer.
+      await page.evaluate(() => (window as unknown as { attuneTest: { focusEnd(): void } }).attuneTest.focusEnd());
       await page.locator('attune-coach').waitFor({ state: 'attached', timeout: 20_000 });
       await page.evaluate(async (text) => {
         const t = (window as unknown as { attuneTest: { setDraft(s: string): unknown; focusEnd(): void } }).attuneTest;

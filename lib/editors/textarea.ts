@@ -80,11 +80,44 @@ export function createTextareaBridge(
     return target.value !== before;
   };
 
+  // Highlight boxes from the last measurement. Typing never moves text before the word being typed, so while
+  // the textarea's box and scroll stay put, a span that ends before that word keeps its boxes: appending to a
+  // long draft (how replies are written) then costs no mirror layout of the whole draft in every frame.
+  let measured: { text: string; key: string; rects: Map<string, DOMRect[]> } | null = null;
+
   const rectsFor = (spans: Span[]): DOMRect[][] => {
     const win = doc.defaultView;
     if (!win || spans.length === 0) return spans.map(() => []);
-    const style = win.getComputedStyle(target);
     const box = target.getBoundingClientRect();
+    const text = target.value;
+    const key = `${box.left},${box.top},${box.width},${box.height},${target.scrollTop},${target.scrollLeft}`;
+    const stable = measured && measured.key === key ? stablePrefix(measured.text, text) : 0;
+    const out: DOMRect[][] = spans.map(() => []);
+    const missing: number[] = [];
+    spans.forEach((s, i) => {
+      const kept = s[1] <= stable ? measured?.rects.get(`${s[0]}:${s[1]}`) : undefined;
+      if (kept) out[i] = kept;
+      else missing.push(i);
+    });
+    if (missing.length > 0) {
+      const fresh = measure(
+        missing.map((i) => spans[i] as Span),
+        win,
+        box,
+        text,
+      );
+      missing.forEach((i, k) => {
+        out[i] = fresh[k] ?? [];
+      });
+    }
+    const rects = new Map<string, DOMRect[]>();
+    spans.forEach((s, i) => rects.set(`${s[0]}:${s[1]}`, out[i] ?? []));
+    measured = { text, key, rects };
+    return out;
+  };
+
+  const measure = (spans: Span[], win: Window, box: DOMRect, text: string): DOMRect[][] => {
+    const style = win.getComputedStyle(target);
     const mirror = doc.createElement('div');
     const ms = mirror.style;
     for (const prop of MIRRORED) ms[prop] = style[prop];
@@ -97,7 +130,6 @@ export function createTextareaBridge(
     ms.overflowWrap = 'break-word';
     ms.overflow = 'hidden';
     ms.margin = '0';
-    const text = target.value;
     const sorted = spans.map((s, i) => ({ s, i })).sort((a, b) => a.s[0] - b.s[0]);
     const marks: (HTMLSpanElement | null)[] = spans.map(() => null);
     let pos = 0;
@@ -148,4 +180,17 @@ export function createTextareaBridge(
     hasFocus: () => doc.activeElement === target && doc.hasFocus(),
     dispose() {},
   };
+}
+
+/**
+ * How much of `before` still lays out the same in `after`: their common prefix, cut back to the start of the
+ * word it ends in (a longer word can wrap to the next line and take its start with it).
+ */
+export function stablePrefix(before: string, after: string): number {
+  const n = Math.min(before.length, after.length);
+  let i = 0;
+  while (i < n && before.charCodeAt(i) === after.charCodeAt(i)) i++;
+  if (i === before.length && i === after.length) return i;
+  while (i > 0 && !/\s/.test(after[i - 1] ?? '')) i--;
+  return i;
 }
