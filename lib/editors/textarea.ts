@@ -111,7 +111,7 @@ export function createTextareaBridge(
       });
     }
     const rects = new Map<string, DOMRect[]>();
-    spans.forEach((s, i) => rects.set(`${s[0]}:${s[1]}`, out[i] ?? []));
+    for (const [i, s] of spans.entries()) rects.set(`${s[0]}:${s[1]}`, out[i] ?? []);
     measured = { text, key, rects };
     return out;
   };
