@@ -57,7 +57,7 @@ export const HEALTH_STRINGS: Record<Lang, HealthStrings> = {
     copyFailed: 'Could not copy',
     reportHint: 'Selectors, match counts, editor kinds and versions; never message or draft text.',
     seenHeading: 'What the coach saw',
-    noneSeen: 'Nothing yet: open a ticket in your helpdesk.',
+    noneSeen: 'Nothing yet: open a ticket in your helpdesk and point at or click its reply box.',
     seenAt: (when) => `seen ${when}`,
   },
   sv: {
@@ -81,7 +81,7 @@ export const HEALTH_STRINGS: Record<Lang, HealthStrings> = {
     copyFailed: 'Kunde inte kopiera',
     reportHint: 'Selektorer, antal träffar, redigerartyp och versioner; aldrig meddelande- eller utkasttext.',
     seenHeading: 'Vad coachen såg',
-    noneSeen: 'Inget ännu: öppna ett ärende i ert ärendesystem.',
+    noneSeen: 'Inget ännu: öppna ett ärende i ert ärendesystem och peka på eller klicka i svarsrutan.',
     seenAt: (when) => `sett ${when}`,
   },
   nb: {
@@ -105,7 +105,7 @@ export const HEALTH_STRINGS: Record<Lang, HealthStrings> = {
     copyFailed: 'Kunne ikke kopiere',
     reportHint: 'Selektorer, antall treff, editortyper og versjoner; aldri meldings- eller utkasttekst.',
     seenHeading: 'Hva coachen så',
-    noneSeen: 'Ingenting ennå: åpne en sak i kundeservicesystemet.',
+    noneSeen: 'Ingenting ennå: åpne en sak i kundeservicesystemet og pek på eller klikk i svarfeltet.',
     seenAt: (when) => `sett ${when}`,
   },
   da: {
@@ -129,7 +129,7 @@ export const HEALTH_STRINGS: Record<Lang, HealthStrings> = {
     copyFailed: 'Kunne ikke kopiere',
     reportHint: 'Selektorer, antal træf, editortyper og versioner; aldrig besked- eller udkasttekst.',
     seenHeading: 'Hvad coachen så',
-    noneSeen: 'Intet endnu: åbn en sag i jeres helpdesk.',
+    noneSeen: 'Intet endnu: åbn en sag i jeres helpdesk, og peg på eller klik i svarfeltet.',
     seenAt: (when) => `set ${when}`,
   },
   fi: {
@@ -153,7 +153,7 @@ export const HEALTH_STRINGS: Record<Lang, HealthStrings> = {
     copyFailed: 'Kopiointi epäonnistui',
     reportHint: 'Valitsimet, osumamäärät, editorityypit ja versiot; ei koskaan viestin tai luonnoksen tekstiä.',
     seenHeading: 'Mitä valmentaja näki',
-    noneSeen: 'Ei vielä mitään: avaa tiketti asiakaspalvelujärjestelmässä.',
+    noneSeen: 'Ei vielä mitään: avaa tiketti asiakaspalvelujärjestelmässä ja osoita tai napsauta vastauskenttää.',
     seenAt: (when) => `nähty ${when}`,
   },
 };
