@@ -5,7 +5,7 @@
 // keeps the coach's start-up (evaluating its bundle, compiling the language pack, mounting the chip: ~100 ms
 // of main thread on the bench's 2-core machine, scripts/profile-inpage.ts) out of every helpdesk page load;
 // the pointer reaching the composer gives it a head start before the click, and it is ready within a few
-// frames of the focus (bench:inpage, "focus -> chip"). Pages without a composer pay only for this file.
+// frames of the focus (bench:inpage, "pointer reaches the composer -> chip"). Pages without a composer pay only for this file.
 import { COMPOSER_CANDIDATES as CANDIDATES } from '../../lib/editors/candidates';
 import { isMessage, LOAD_COACH, PING, PONG } from '../../lib/messaging';
 import { DEFAULT_MATCHES } from '../../lib/sites/matches';

@@ -1,49 +1,15 @@
 // Real Chromium with the built extension and a real hub (PGlite, demo seed): on one feedback row the agent marks
 // it reviewed and saves a private note, in either order, in a side panel reopened in a new page, and while the
 // hub is unreachable. Both must reach the hub: a note the panel accepted is never lost.
-import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningHub } from '../../server/app';
 import { tableRows } from './extension-db';
 import { type LaunchedBrowser, launchBrowser, openPanel, signIn, startTestHub } from './harness';
-
-/** A TCP relay in front of the hub (as in sync.test.ts): `down()` makes the hub unreachable, `up()` brings it back. */
-async function hubRelay(targetPort: number) {
-  const sockets = new Set<Socket>();
-  let server: Server | null = null;
-  let port = 0;
-  const listen = async () => {
-    const srv = createServer((client) => {
-      const upstream = tcpConnect(targetPort, '127.0.0.1');
-      for (const s of [client, upstream]) {
-        sockets.add(s);
-        s.on('close', () => sockets.delete(s));
-        s.on('error', () => {});
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => srv.listen(port, '127.0.0.1', resolve));
-    port = (srv.address() as { port: number }).port;
-    server = srv;
-  };
-  await listen();
-  return {
-    get url() {
-      return `http://127.0.0.1:${port}`;
-    },
-    async down() {
-      const srv = server;
-      server = null;
-      for (const s of sockets) s.destroy();
-      if (srv) await new Promise<void>((resolve) => srv.close(() => resolve()));
-    },
-    up: listen,
-  };
-}
+import { type HubRelay, hubRelay } from './hub-relay';
 
 let hub: RunningHub;
-let relay: Awaited<ReturnType<typeof hubRelay>>;
+let relay: HubRelay;
 let browser: LaunchedBrowser;
 let context: BrowserContext;
 let extensionId: string;

@@ -1,55 +1,18 @@
 // Real Chromium with the built extension, a real hub (PGlite, demo seed): sign-in through the options page,
 // data in the side panel, a lead's live tip, an acknowledgement made while the hub is unreachable, and the
-// panel offline with the hub stopped (issues #2 and #7).
-import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
+// panel offline with the hub stopped.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningHub } from '../../server/app';
 import { tableCounts, tableRows } from './extension-db';
 import { type LaunchedBrowser, launchBrowser, openPanel, signIn, startTestHub } from './harness';
-
-/**
- * A TCP relay in front of the hub. `down()` closes it and cuts every connection (to the extension the hub is
- * gone); `up()` listens again on the same port. The hub itself keeps running, so its data stays.
- */
-async function hubRelay(targetPort: number) {
-  const sockets = new Set<Socket>();
-  let server: Server | null = null;
-  let port = 0;
-  const listen = async () => {
-    const srv = createServer((client) => {
-      const upstream = tcpConnect(targetPort, '127.0.0.1');
-      for (const s of [client, upstream]) {
-        sockets.add(s);
-        s.on('close', () => sockets.delete(s));
-        s.on('error', () => {});
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => srv.listen(port, '127.0.0.1', resolve));
-    port = (srv.address() as { port: number }).port;
-    server = srv;
-  };
-  await listen();
-  return {
-    get url() {
-      return `http://127.0.0.1:${port}`;
-    },
-    async down() {
-      const srv = server;
-      server = null;
-      for (const s of sockets) s.destroy();
-      if (srv) await new Promise<void>((resolve) => srv.close(() => resolve()));
-    },
-    up: listen,
-  };
-}
+import { type HubRelay, hubRelay } from './hub-relay';
 
 let hub: RunningHub;
 let browser: LaunchedBrowser;
 let context: BrowserContext;
 let extensionId: string;
-let relay: Awaited<ReturnType<typeof hubRelay>>;
+let relay: HubRelay;
 let panel: Page;
 
 function demo() {
