@@ -3,9 +3,10 @@
 import { detectLanguage } from './detect';
 import { type TokenMatch, type Tokens, tokenizeIncremental } from './match';
 import { analyzeMessageDetailed, capsRuns, exclamationRuns, type MessageDetails } from './message';
-import { readability, type Sentence, splitSentences } from './readability';
+import { readability, type Sentence, splitSentences, type TokenTallies, tallyTokens } from './readability';
 import { type CompiledPack, type DraftRule, packFor } from './registry';
 import { NEEDS } from './needs';
+import { WordIndex } from './word-index';
 import { rankSuggestions } from './suggest';
 import { stemKey } from './terms';
 import type { Behavior, DraftAnalysis, DraftContext, Emotion, Lang, MessageAnalysis, Risk, Span } from './types';
@@ -110,12 +111,43 @@ function customerDetails(text: string, lang: Lang | undefined) {
   return lastCustomer;
 }
 
-// The coach re-analyses the draft on every keystroke; the text before the caret is unchanged, so the
-// tokens and rule matches that end before the first changed character are reused.
-let lastDraft: { text: string; tokens: Tokens; pack: CompiledPack; matches: TokenMatch<DraftRule>[] } | undefined;
+// The coach re-analyses the draft on every keystroke, and the text before the caret is unchanged: what was
+// found in the tokens, sentences and counts before the first changed character is reused, so a keystroke at
+// the end of a 5,000-word draft costs about what it costs in a short one. Each reuse is exact: the result
+// equals a fresh analysis (tests/unit/empathy/incremental.test.ts edits drafts at random and compares).
+interface DraftMemo {
+  text: string;
+  tokens: Tokens;
+  pack: CompiledPack;
+  matches: TokenMatch<DraftRule>[];
+  sentences: Sentence[];
+  tallies: TokenTallies;
+  restate: RestateMemo | undefined;
+  personal: PersonalMemo | undefined;
+  words: WordIndex;
+}
+let lastDraft: DraftMemo | undefined;
 
-function scanDraft(text: string, tokens: Tokens, reused: number, pack: CompiledPack): TokenMatch<DraftRule>[] {
-  const prev = lastDraft;
+/**
+ * Analyses as if no draft came before, and leaves the memo of the previous draft as it was: tests compare
+ * an analysis that reused the last keystroke's with one that did not.
+ */
+export function analyzeDraftFresh(draft: string, ctx?: DraftContext): DraftAnalysis {
+  const kept = lastDraft;
+  lastDraft = undefined;
+  try {
+    return analyzeDraft(draft, ctx);
+  } finally {
+    lastDraft = kept;
+  }
+}
+
+function scanDraft(
+  tokens: Tokens,
+  reused: number,
+  pack: CompiledPack,
+  prev: DraftMemo | undefined,
+): TokenMatch<DraftRule>[] {
   const matches: TokenMatch<DraftRule>[] = [];
   let from = 0;
   if (prev && prev.pack === pack && reused > 0) {
@@ -132,7 +164,6 @@ function scanDraft(text: string, tokens: Tokens, reused: number, pack: CompiledP
     },
     from,
   );
-  lastDraft = { text, tokens, pack, matches };
   return matches;
 }
 
@@ -252,7 +283,8 @@ function findRestatements(
   behaviors: BehaviorHit[],
   risks: RiskHit[],
   markers: BehaviorHit[],
-): void {
+  memo: RestateMemo | undefined,
+): RestateMemo {
   const needed = cust.terms.size >= 4 ? 2 : 1;
   let cueKinds: Set<string> | undefined;
   // The agent's own actions and risky wording ("YOU WERE NOT CHARGED TWICE") are not active listening; a
@@ -276,17 +308,36 @@ function findRestatements(
   );
   const listening = pack.listening;
   const openers = pack.paraphrase;
+  const reuse = memo && memo.pack === pack && memo.cust === cust ? memo : undefined;
+  const flags = new Uint8Array(sentences.length);
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si] as Sentence;
     if (s.question || s.last <= s.first) continue;
     const opening = Math.min(s.last, s.first + OPENING);
+    const opensWithMarker = paraphrased[si] === 1 && startsWithin(tokens, markers, s.first, opening);
+    const inputs = (empathic[si] as number) | (opensWithMarker ? 2 : 0);
+    flags[si] = inputs;
+    // A sentence kept from the last keystroke (same tokens, same text) with the same hits in it reads the same.
+    if (
+      reuse &&
+      reuse.sentences[si] === s &&
+      ((reuse.flags[si] as number) & 3) === inputs &&
+      sameMarks(reuse.risk, riskTokens, s.first, s.last) &&
+      sameMarks(reuse.own, ownTokens, s.first, s.last)
+    ) {
+      if ((reuse.flags[si] as number) & RESTATED) {
+        flags[si] = inputs | RESTATED;
+        behaviors.push({ kind: 'restate', span: s.span, rule: 'restate.key-terms' });
+      }
+      continue;
+    }
     let required = 0;
     // What follows "You mentioned..." is the customer's account, even where it names an action ("you've
     // only been refunded for one"); risky wording still never counts.
     let stops = ownTokens;
     let weak = false;
     // A short message ("THE INTERNET IS DOWN AGAIN!!") leaves little to mirror: an opening marker suffices.
-    if (paraphrased[si] === 1 && startsWithin(tokens, markers, s.first, opening)) {
+    if (opensWithMarker) {
       required = needed - 1;
       stops = riskTokens;
     } else if (empathic[si] === 1) required = needed;
@@ -334,8 +385,29 @@ function findRestatements(
         for (const k of found) shared.add(`cue:${k}`);
       }
     }
-    if (shared.size >= required) behaviors.push({ kind: 'restate', span: s.span, rule: 'restate.key-terms' });
+    if (shared.size >= required) {
+      flags[si] = inputs | RESTATED;
+      behaviors.push({ kind: 'restate', span: s.span, rule: 'restate.key-terms' });
+    }
   }
+  return { pack, cust, sentences, flags, risk: riskTokens.slice(), own: ownTokens.slice() };
+}
+
+/** What findRestatements read last time: per sentence, its inputs (bits 0-1) and its verdict (RESTATED). */
+interface RestateMemo {
+  pack: CompiledPack;
+  cust: CustomerTerms;
+  sentences: readonly Sentence[];
+  flags: Uint8Array;
+  risk: Uint8Array;
+  own: Uint8Array;
+}
+const RESTATED = 4;
+
+function sameMarks(a: Uint8Array, b: Uint8Array<ArrayBufferLike>, first: number, last: number): boolean {
+  if (a.length < last) return false;
+  for (let i = first; i < last; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 // Two reusable token masks (risks; risks and the agent's own actions): restate runs on every keystroke.
@@ -502,7 +574,9 @@ function firstName(name: string | undefined): string | undefined {
 interface DraftState {
   text: string;
   tokens: Tokens;
+  /** Tokens [0, reused) are unchanged since the last analysis (`memo`). */
   reused: number;
+  memo: DraftMemo | undefined;
   sentences: Sentence[];
   lang: Lang;
   pack: CompiledPack;
@@ -513,12 +587,16 @@ interface DraftState {
   behaviors: BehaviorHit[];
   risks: RiskHit[];
   hasClosing: boolean;
+  matches: TokenMatch<DraftRule>[];
+  restate: RestateMemo | undefined;
+  personal: PersonalMemo | undefined;
 }
 
 /** The pack's behaviour, risk and sign-off rules over the draft's tokens (reusing the unchanged prefix). */
 function rulePass(st: DraftState): void {
-  const { text, tokens, reused, pack } = st;
-  for (const m of scanDraft(text, tokens, reused, pack)) {
+  const { tokens, reused, pack } = st;
+  st.matches = scanDraft(tokens, reused, pack, st.memo);
+  for (const m of st.matches) {
     const span: Span = [tokens.starts[m.first] as number, tokens.ends[m.last] as number];
     const p = m.payload;
     if (p.t === 'behavior') {
@@ -617,7 +695,17 @@ function restatePass(st: DraftState): void {
     }
   }
   if (cust.terms.size > 0 || cust.cueKinds.size > 0) {
-    findRestatements(st.text, st.tokens, st.sentences, st.pack, cust, behaviors, st.risks, markers);
+    st.restate = findRestatements(
+      st.text,
+      st.tokens,
+      st.sentences,
+      st.pack,
+      cust,
+      behaviors,
+      st.risks,
+      markers,
+      st.memo?.restate,
+    );
   } else {
     behaviors.push(...markers); // nothing to compare with (an empty message): as without one
   }
@@ -627,13 +715,23 @@ function restatePass(st: DraftState): void {
 function personalPass(st: DraftState): void {
   const { tokens, text, pack, behaviors } = st;
   const lowerName = st.name?.toLowerCase();
-  for (let i = 0; i < tokens.words.length; i++) {
+  // A hit at token i reads tokens i and i + 1 only: those before the last unchanged token stand.
+  const hits: PersonalMemo['hits'] = [];
+  let from = 0;
+  const prev = st.memo?.personal;
+  if (prev && prev.pack === pack && prev.name === lowerName) {
+    from = Math.max(0, st.reused - 1);
+    for (const h of prev.hits) {
+      if (h.at >= from) break;
+      hits.push(h);
+    }
+  }
+  for (let i = from; i < tokens.words.length; i++) {
     const w = tokens.words[i] as string;
     if (lowerName && w === lowerName) {
-      behaviors.push({
-        kind: 'personal',
-        span: [tokens.starts[i] as number, tokens.ends[i] as number],
-        rule: 'personal.name',
+      hits.push({
+        at: i,
+        hit: { kind: 'personal', span: [tokens.starts[i] as number, tokens.ends[i] as number], rule: 'personal.name' },
       });
     } else if (pack.greetings.has(w) && i + 1 < tokens.words.length) {
       const next = tokens.words[i + 1] as string;
@@ -644,14 +742,26 @@ function personalPass(st: DraftState): void {
       // "Hei! Bindingstiden..." and "Hi.\nYour order" are a greeting and a new sentence, not a greeting and a name.
       const sameSentence = tokens.breaks[i + 1] !== 1;
       if (capitalised && sameSentence && !pack.stopwords.has(next) && next !== lowerName) {
-        behaviors.push({
-          kind: 'personal',
-          span: [tokens.starts[i] as number, tokens.ends[i + 1] as number],
-          rule: 'personal.greeting-name',
+        hits.push({
+          at: i,
+          hit: {
+            kind: 'personal',
+            span: [tokens.starts[i] as number, tokens.ends[i + 1] as number],
+            rule: 'personal.greeting-name',
+          },
         });
       }
     }
   }
+  for (const h of hits) behaviors.push(h.hit);
+  st.personal = { pack, name: lowerName, hits };
+}
+
+interface PersonalMemo {
+  pack: CompiledPack;
+  name: string | undefined;
+  /** The hits in token order, each with the token it was found at. */
+  hits: { at: number; hit: BehaviorHit }[];
 }
 
 /** The passes that find behaviours and risks, in order (restate needs the others' hits before it). */
@@ -694,14 +804,19 @@ export function analyzeDraft(draft: string, ctx: DraftContext = {}): DraftAnalys
   const customerText = typeof context.customerText === 'string' ? context.customerText : undefined;
   const cust = customerText !== undefined ? customerDetails(customerText, context.lang) : undefined;
   const customer = context.customer ?? cust?.details.analysis;
-  const { tokens, reused } = tokenizeIncremental(text, lastDraft);
+  const memo = lastDraft;
+  // The previous tokens are extended in place: the memo is dropped until this analysis replaces it, so an
+  // analysis that throws half way leaves no memo that disagrees with its tokens.
+  lastDraft = undefined;
+  const { tokens, reused } = tokenizeIncremental(text, memo, undefined, true);
   const lang = chooseLang(text, tokens, context, customer);
   const pack: CompiledPack = packFor(lang);
   const st: DraftState = {
     text,
     tokens,
     reused,
-    sentences: splitSentences(text, tokens),
+    memo,
+    sentences: splitSentences(text, tokens, memo && { sentences: memo.sentences, reused }),
     lang,
     pack,
     cust,
@@ -709,12 +824,23 @@ export function analyzeDraft(draft: string, ctx: DraftContext = {}): DraftAnalys
     behaviors: [],
     risks: [],
     hasClosing: false,
+    matches: [],
+    restate: undefined,
+    personal: undefined,
   };
   for (const pass of PASSES) pass(st);
+  const tallies = tallyTokens(tokens, memo?.tallies, reused);
+  const words = (memo?.words ?? new WordIndex()).update(tokens, memo ? reused : 0);
 
   const behaviorsOut = dedupe(st.behaviors);
   const risksOut = dedupe(st.risks);
-  const read = readability(tokens, st.sentences, pack.pack.readability.index, pack.pack.readability.longSentenceWords);
+  const read = readability(
+    tokens,
+    st.sentences,
+    pack.pack.readability.index,
+    pack.pack.readability.longSentenceWords,
+    tallies,
+  );
   const emotion: Emotion = customer?.emotion ?? 'neutral';
   const present = new Set(behaviorsOut.map((b) => b.kind));
   const score = scoreDraft(tokens.words.length, present, risksOut, read.longSentences.length, emotion);
@@ -734,8 +860,20 @@ export function analyzeDraft(draft: string, ctx: DraftContext = {}): DraftAnalys
     name: st.name,
     library: context.library,
     usage: context.usage,
+    words,
   });
 
+  lastDraft = {
+    text,
+    tokens,
+    pack,
+    matches: st.matches,
+    sentences: st.sentences,
+    tallies,
+    restate: st.restate,
+    personal: st.personal,
+    words,
+  };
   return {
     lang,
     score,

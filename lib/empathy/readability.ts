@@ -11,11 +11,27 @@ export interface Sentence {
   question: boolean;
 }
 
-/** Sentences by terminal punctuation and line breaks (greetings and sign-offs sit on their own lines). */
-export function splitSentences(text: string, tokens: Tokens): Sentence[] {
+/**
+ * Sentences by terminal punctuation and line breaks (greetings and sign-offs sit on their own lines).
+ * `previous`: the sentences of the same draft a keystroke ago, whose first `reused` tokens are unchanged
+ * (tokenizeIncremental). A sentence is kept when the token after it is one of those: every token and break it
+ * depends on, up to the next sentence's break, is then the same.
+ */
+export function splitSentences(
+  text: string,
+  tokens: Tokens,
+  previous?: { sentences: readonly Sentence[]; reused: number },
+): Sentence[] {
   const sentences: Sentence[] = [];
   const n = tokens.words.length;
   let ti = 0;
+  if (previous) {
+    for (const s of previous.sentences) {
+      if (s.last >= previous.reused) break;
+      sentences.push(s);
+      ti = s.last;
+    }
+  }
   while (ti < n) {
     const first = ti;
     const start = tokens.starts[first] as number;
@@ -62,27 +78,60 @@ export interface Readability {
   longSentences: Span[];
 }
 
+/**
+ * Running counts over a draft's tokens: at [i], the words (tokens with letters), long words (7+ letters) and
+ * syllables (English) of tokens [0, i). A sentence's word count is a difference, and a keystroke recounts
+ * only the tokens after the unchanged prefix (`from`).
+ */
+export interface TokenTallies {
+  words: Int32Array;
+  longWords: Int32Array;
+  syllables: Int32Array;
+}
+
+export function tallyTokens(tokens: Tokens, previous?: TokenTallies, from = 0): TokenTallies {
+  const n = tokens.words.length;
+  let t = previous;
+  if (!t || t.words.length < n + 1) {
+    const size = Math.max(n + 1, 2 * (t?.words.length ?? 0), 256);
+    const grown: TokenTallies = {
+      words: new Int32Array(size),
+      longWords: new Int32Array(size),
+      syllables: new Int32Array(size),
+    };
+    if (t) {
+      grown.words.set(t.words);
+      grown.longWords.set(t.longWords);
+      grown.syllables.set(t.syllables);
+    }
+    t = grown;
+  }
+  const start = previous ? Math.min(from, n) : 0;
+  for (let i = start; i < n; i++) {
+    const letters = tokens.letters[i] as number;
+    const word = letters > 0 ? 1 : 0;
+    t.words[i + 1] = (t.words[i] as number) + word;
+    t.longWords[i + 1] = (t.longWords[i] as number) + (letters > 6 ? 1 : 0);
+    t.syllables[i + 1] = (t.syllables[i] as number) + (word ? englishSyllables(tokens.words[i] as string) : 0);
+  }
+  return t;
+}
+
 export function readability(
   tokens: Tokens,
   sentences: Sentence[],
   index: 'lix' | 'flesch',
   longSentenceWords: number,
+  tallies: TokenTallies = tallyTokens(tokens),
 ): Readability {
-  let words = 0;
-  let longWords = 0;
-  let syllables = 0;
-  for (let i = 0; i < tokens.words.length; i++) {
-    const letters = tokens.letters[i] as number;
-    if (letters === 0) continue;
-    words++;
-    if (letters > 6) longWords++;
-    if (index === 'flesch') syllables += englishSyllables(tokens.words[i] as string);
-  }
+  const n = tokens.words.length;
+  const words = tallies.words[n] as number;
+  const longWords = tallies.longWords[n] as number;
+  const syllables = index === 'flesch' ? (tallies.syllables[n] as number) : 0;
   const longSentences: Span[] = [];
   let sentenceCount = 0;
   for (const s of sentences) {
-    let count = 0;
-    for (let i = s.first; i < s.last; i++) if ((tokens.letters[i] as number) > 0) count++;
+    const count = (tallies.words[s.last] as number) - (tallies.words[s.first] as number);
     if (count === 0) continue;
     sentenceCount++;
     if (count > longSentenceWords) longSentences.push(s.span);

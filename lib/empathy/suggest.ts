@@ -3,6 +3,7 @@
 import { type Tokens, tokenize } from './match';
 import type { TopicTerm } from './packs/types';
 import { mergePhrases } from './library';
+import { WordIndex } from './word-index';
 import type { CompiledPack } from './registry';
 import { NEEDS } from './needs';
 import type {
@@ -38,6 +39,8 @@ export interface RankInput {
   name: string | undefined;
   library: PhraseLibrary | undefined;
   usage: SuggestionUsage | undefined;
+  /** The draft's words by position, kept up to date by the caller; built from `tokens` when absent. */
+  words?: WordIndex;
 }
 
 // English words for the reason codes (SuggestionWhy); the chip words the codes in the agent's language
@@ -122,8 +125,25 @@ function bareKeys(text: string): string[] {
   return [...text.replace(/\[[^\]]*\]/g, '').matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
 }
 
-function normalise(s: string): string {
-  return tokenize(s).words.join(' ');
+/**
+ * What ranking reads of a text that recurs keystroke after keystroke (a phrase, a risky wording and its
+ * rewrite): computed once. Bounded: a custom library or a long draft cannot grow it without limit.
+ */
+const textFacts = new Map<string, { keys: string[]; words: number; norm: string[] }>();
+const TEXT_FACTS_MAX = 4_000;
+
+function factsOf(text: string): { keys: string[]; words: number; norm: string[] } {
+  let f = textFacts.get(text);
+  if (!f) {
+    if (textFacts.size >= TEXT_FACTS_MAX) textFacts.clear();
+    f = { keys: bareKeys(text), words: wordCount(text), norm: tokenize(text).words };
+    textFacts.set(text, f);
+  }
+  return f;
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((w, i) => w === b[i]);
 }
 
 function usageFactor(usage: SuggestionUsage | undefined, id: string): number {
@@ -150,31 +170,37 @@ export function rankSuggestions(input: RankInput): Suggestion[] {
 
   // Gentler wordings for what the draft already says. Negative framing cannot be swapped without changing
   // the meaning ("we can't refund" is not "we can refund"), so its rewrite is a positive lead-in to add.
+  // A long draft can hold a hundred risky wordings and at most MAX_SUGGESTIONS of them are shown: rank them
+  // first, then build only those.
   let leadIn = false;
+  const rewrites: { r: (typeof input.risks)[number]; id: string; rank: number }[] = [];
   for (const r of input.risks) {
     if (!r.rewrite) continue;
-    const original = input.text.slice(r.span[0], r.span[1]);
-    if (normalise(original) === normalise(r.rewrite)) continue;
-    const why: SuggestionWhy = { code: 'rewrite', risk: r.kind };
-    const reason = englishReason(why, original);
+    if (sameWords(factsOf(input.text.slice(r.span[0], r.span[1])).norm, factsOf(r.rewrite).norm)) continue;
     if (r.kind === 'negative-framing') {
       if (leadIn) continue;
       leadIn = true;
-      out.push({
-        s: { id: `rewrite:${r.rule}`, kind: 'rewrite', text: capitalise(r.rewrite), reason, why },
-        rank: 1.5 + (upset ? intensity : 0),
-      });
+      rewrites.push({ r, id: `rewrite:${r.rule}`, rank: 1.5 + (upset ? intensity : 0) });
       continue;
     }
-    const { text, replaces } = fitRewrite(input.text, r.span, r.rewrite);
-    out.push({
-      s: { id: `rewrite:${r.rule}:${r.span[0]}`, kind: 'rewrite', text, reason, why, replaces },
-      rank: 2 + (upset ? intensity : 0),
-    });
+    rewrites.push({ r, id: `rewrite:${r.rule}:${r.span[0]}`, rank: 2 + (upset ? intensity : 0) });
+  }
+  rewrites.sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id));
+  for (const { r, id, rank } of rewrites.slice(0, MAX_SUGGESTIONS)) {
+    const rewrite = r.rewrite as string;
+    const original = input.text.slice(r.span[0], r.span[1]);
+    const why: SuggestionWhy = { code: 'rewrite', risk: r.kind };
+    const reason = englishReason(why, original);
+    if (r.kind === 'negative-framing') {
+      out.push({ s: { id, kind: 'rewrite', text: capitalise(rewrite), reason, why }, rank });
+      continue;
+    }
+    const { text, replaces } = fitRewrite(input.text, r.span, rewrite);
+    out.push({ s: { id, kind: 'rewrite', text, reason, why, replaces }, rank });
   }
 
   const merged = mergePhrases(input.pack.pack.phrases, input.lang, input.library);
-  const draftNorm = ` ${input.tokens.words.join(' ')} `;
+  const draftWords = input.words ?? new WordIndex().update(input.tokens, 0);
   const needs = NEEDS[emotion];
   const faultCue =
     input.customer?.cues.some((c) => c.kind === 'service-failure' || c.kind === 'repeat-contact') ?? false;
@@ -211,9 +237,10 @@ export function rankSuggestions(input: RankInput): Suggestion[] {
       why = lead ? { code: p.kind, emotion: lead } : { code: p.kind };
     }
     // A placeholder outside an optional [...] segment is part of the sentence: without a value, skip it.
-    if (bareKeys(p.text).some((k) => (k === 'name' ? !values.name : k === 'issue' ? !values.issue : true))) continue;
+    const facts = factsOf(p.text);
+    if (facts.keys.some((k) => (k === 'name' ? !values.name : k === 'issue' ? !values.issue : true))) continue;
     if (p.emotions) rank *= p.emotions.includes(emotion) ? 1.15 : 0.6;
-    const words = wordCount(p.text);
+    const words = facts.words;
     if (input.channel === 'chat' && words > CHAT_MAX_WORDS) rank *= 0.7;
     if (input.channel === 'email' && words < 4 && !p.slot) rank *= 0.85;
     if (merged.custom.has(p.id)) rank *= 1.1;
@@ -230,9 +257,9 @@ export function rankSuggestions(input: RankInput): Suggestion[] {
     list.sort((a, b) => b.rank - a.rank || a.p.id.localeCompare(b.p.id));
     for (const c of list) {
       const text = fillPlaceholders(c.p.text, values);
-      const norm = normalise(text);
+      const norm = factsOf(text).norm;
       // Never suggest what the draft already says.
-      if (norm === '' || draftNorm.includes(` ${norm} `)) continue;
+      if (norm.length === 0 || draftWords.has(norm)) continue;
       best.push({ s: { id: c.p.id, kind: c.p.kind, text, reason: englishReason(c.why), why: c.why }, rank: c.rank });
       break;
     }
