@@ -120,6 +120,8 @@ interface DraftMemo {
   tokens: Tokens;
   pack: CompiledPack;
   matches: TokenMatch<DraftRule>[];
+  /** What each match found, in the same order. */
+  ruleHits: RuleHit[];
   sentences: Sentence[];
   tallies: TokenTallies;
   restate: RestateMemo | undefined;
@@ -142,12 +144,13 @@ export function analyzeDraftFresh(draft: string, ctx?: DraftContext): DraftAnaly
   }
 }
 
+/** The pack's rule matches; those that end well before the change (`kept` of them) are last keystroke's. */
 function scanDraft(
   tokens: Tokens,
   reused: number,
   pack: CompiledPack,
   prev: DraftMemo | undefined,
-): TokenMatch<DraftRule>[] {
+): { matches: TokenMatch<DraftRule>[]; kept: number } {
   const matches: TokenMatch<DraftRule>[] = [];
   let from = 0;
   if (prev && prev.pack === pack && reused > 0) {
@@ -157,6 +160,7 @@ function scanDraft(
       matches.push(m);
     }
   }
+  const kept = matches.length;
   pack.draft.scan(
     tokens,
     (m) => {
@@ -164,7 +168,7 @@ function scanDraft(
     },
     from,
   );
-  return matches;
+  return { matches, kept };
 }
 
 function chooseLang(draft: string, tokens: Tokens, ctx: DraftContext, customer?: MessageAnalysis): Lang {
@@ -588,6 +592,7 @@ interface DraftState {
   risks: RiskHit[];
   hasClosing: boolean;
   matches: TokenMatch<DraftRule>[];
+  ruleHits: RuleHit[];
   restate: RestateMemo | undefined;
   personal: PersonalMemo | undefined;
 }
@@ -595,21 +600,41 @@ interface DraftState {
 /** The pack's behaviour, risk and sign-off rules over the draft's tokens (reusing the unchanged prefix). */
 function rulePass(st: DraftState): void {
   const { tokens, reused, pack } = st;
-  st.matches = scanDraft(tokens, reused, pack, st.memo);
-  for (const m of st.matches) {
-    const span: Span = [tokens.starts[m.first] as number, tokens.ends[m.last] as number];
-    const p = m.payload;
-    if (p.t === 'behavior') {
-      if (!negatedFeeling(tokens, m.first, m.last, p.rule.kind, pack)) {
-        st.behaviors.push({ kind: p.rule.kind, span, rule: p.rule.id });
-      }
-    } else if (p.t === 'risk') {
-      const hit: RiskHit = { kind: p.rule.kind, span, rule: p.rule.id };
-      if (p.rule.rewrite) hit.rewrite = p.rule.rewrite;
-      st.risks.push(hit);
-    } else st.hasClosing = true;
+  const { matches, kept } = scanDraft(tokens, reused, pack, st.memo);
+  st.matches = matches;
+  // A kept match ends at least a token before the unchanged prefix does, so the tokens around it that
+  // negatedFeeling reads are unchanged too: its hit is last keystroke's (the same object, so what ranks
+  // rewrites can remember it).
+  const before = st.memo?.ruleHits ?? [];
+  const hits: RuleHit[] = new Array(matches.length);
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i] as TokenMatch<DraftRule>;
+    let h = i < kept ? before[i] : undefined;
+    if (h === undefined) {
+      const span: Span = [tokens.starts[m.first] as number, tokens.ends[m.last] as number];
+      const p = m.payload;
+      if (p.t === 'behavior') {
+        h = negatedFeeling(tokens, m.first, m.last, p.rule.kind, pack)
+          ? null
+          : { behavior: { kind: p.rule.kind, span, rule: p.rule.id } };
+      } else if (p.t === 'risk') {
+        const risk: RiskHit = { kind: p.rule.kind, span, rule: p.rule.id };
+        if (p.rule.rewrite) risk.rewrite = p.rule.rewrite;
+        h = { risk };
+      } else h = CLOSING;
+    }
+    hits[i] = h;
+    if (h === null) continue;
+    if ('closing' in h) st.hasClosing = true;
+    else if ('behavior' in h) st.behaviors.push(h.behavior);
+    else st.risks.push(h.risk);
   }
+  st.ruleHits = hits;
 }
+
+/** What a rule match found: a behaviour, a risk, a sign-off, or nothing (a negated feeling). */
+type RuleHit = { behavior: BehaviorHit } | { risk: RiskHit } | typeof CLOSING | null;
+const CLOSING = { closing: true } as const;
 
 /**
  * Explore: any question the agent asks (rhetorical questions are rare in support replies), except an
@@ -825,6 +850,7 @@ export function analyzeDraft(draft: string, ctx: DraftContext = {}): DraftAnalys
     risks: [],
     hasClosing: false,
     matches: [],
+    ruleHits: [],
     restate: undefined,
     personal: undefined,
   };
@@ -868,6 +894,7 @@ export function analyzeDraft(draft: string, ctx: DraftContext = {}): DraftAnalys
     tokens,
     pack,
     matches: st.matches,
+    ruleHits: st.ruleHits,
     sentences: st.sentences,
     tallies,
     restate: st.restate,

@@ -142,6 +142,23 @@ function factsOf(text: string): { keys: string[]; words: number; norm: string[] 
   return f;
 }
 
+/**
+ * Per risk hit: whether its rewrite says something else than the draft does, and its suggestion id. The draft
+ * analysis hands over the same hit object while its words are unchanged (lib/empathy/draft.ts), so a long
+ * draft's hundred risky wordings are read once, not on every keystroke.
+ */
+const rewriteFacts = new WeakMap<object, { differs: boolean; id: string }>();
+
+function rewriteOf(r: DraftAnalysis['risks'][number], text: string): { differs: boolean; id: string } {
+  let f = rewriteFacts.get(r);
+  if (!f) {
+    const original = factsOf(text.slice(r.span[0], r.span[1])).norm;
+    f = { differs: !sameWords(original, factsOf(r.rewrite ?? '').norm), id: `rewrite:${r.rule}:${r.span[0]}` };
+    rewriteFacts.set(r, f);
+  }
+  return f;
+}
+
 function sameWords(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((w, i) => w === b[i]);
 }
@@ -172,20 +189,29 @@ export function rankSuggestions(input: RankInput): Suggestion[] {
   // the meaning ("we can't refund" is not "we can refund"), so its rewrite is a positive lead-in to add.
   // A long draft can hold a hundred risky wordings and at most MAX_SUGGESTIONS of them are shown: rank them
   // first, then build only those.
+  // Among equals: by rule, then the wording that comes first in the draft. The risks come in draft order, so
+  // a rule's sixth wording can never be shown: it is not even looked at.
   let leadIn = false;
-  const rewrites: { r: (typeof input.risks)[number]; id: string; rank: number }[] = [];
+  const rewrites: { r: (typeof input.risks)[number]; id: string; rank: number; rule: number }[] = [];
+  const perRule = new Map<string, number>();
   for (const r of input.risks) {
     if (!r.rewrite) continue;
-    if (sameWords(factsOf(input.text.slice(r.span[0], r.span[1])).norm, factsOf(r.rewrite).norm)) continue;
-    if (r.kind === 'negative-framing') {
-      if (leadIn) continue;
+    const nf = r.kind === 'negative-framing';
+    if (nf ? leadIn : (perRule.get(r.rule) ?? 0) >= MAX_SUGGESTIONS) continue;
+    const seen = rewriteOf(r, input.text);
+    if (!seen.differs) continue;
+    if (nf) {
       leadIn = true;
-      rewrites.push({ r, id: `rewrite:${r.rule}`, rank: 1.5 + (upset ? intensity : 0) });
-      continue;
+      rewrites.push({ r, id: `rewrite:${r.rule}`, rank: 1.5 + (upset ? intensity : 0), rule: 0 });
+    } else {
+      rewrites.push({ r, id: seen.id, rank: 2 + (upset ? intensity : 0), rule: 0 });
     }
-    rewrites.push({ r, id: `rewrite:${r.rule}:${r.span[0]}`, rank: 2 + (upset ? intensity : 0) });
+    perRule.set(r.rule, (perRule.get(r.rule) ?? 0) + 1);
   }
-  rewrites.sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id));
+  const ruleOrder = [...perRule.keys()].sort((a, b) => a.localeCompare(b));
+  for (let i = 0; i < ruleOrder.length; i++) perRule.set(ruleOrder[i] as string, i);
+  for (const w of rewrites) w.rule = perRule.get(w.r.rule) ?? 0;
+  rewrites.sort((a, b) => b.rank - a.rank || a.rule - b.rule || a.r.span[0] - b.r.span[0]);
   for (const { r, id, rank } of rewrites.slice(0, MAX_SUGGESTIONS)) {
     const rewrite = r.rewrite as string;
     const original = input.text.slice(r.span[0], r.span[1]);
