@@ -60,6 +60,11 @@ async function main() {
       }, draft);
       await page.keyboard.type(' ');
       await page.waitForTimeout(500);
+      // Warm-up keystrokes (WARM, default 30): the JIT settles before the profile starts.
+      for (let k = 0; k < Number(process.env.WARM ?? 30); k++) {
+        await page.keyboard.press('abcdefghij'[k % 10] ?? 'a');
+        await page.waitForTimeout(20);
+      }
       await cdp.send('Profiler.start');
       for (let k = 0; k < 30; k++) {
         await page.keyboard.press('abcdefghij'[k % 10] ?? 'a');

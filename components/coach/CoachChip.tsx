@@ -1,7 +1,7 @@
 // The in-page coach chip: score, customer state, top suggestions with reasons, rewrites for risky wording.
 // Props in, callbacks out (no browser.*). It never takes focus from the composer: every control cancels
 // mousedown, so clicking inserts without moving the caret; keyboard users can still Tab to the buttons.
-import { type MouseEvent, useId, useLayoutEffect, useRef, useState } from 'react';
+import { type MouseEvent, memo, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { Suggestion } from '../../lib/empathy/types';
 import type { SiteHealth } from '../../lib/sites/health';
 import { HEALTH_STRINGS, type HealthStrings } from './health-strings';
@@ -191,84 +191,111 @@ export function CoachChip(props: CoachChipProps) {
         <InsertFailure key={props.failedPhrase} phrase={props.failedPhrase} strings={t} onCopy={props.onCopyPhrase} />
       )}
       {!collapsed && !menuOpen && (
-        <div className="attune-chip__body">
-          {customer && model.suggestions.length > 0 && (
-            <ol className="attune-list" aria-label={t.suggestionsLabel}>
-              {model.suggestions.map((s, i) => (
-                <li key={s.id} className="attune-item">
-                  <button
-                    type="button"
-                    className="attune-suggestion"
-                    data-testid="attune-suggestion"
-                    data-suggestion-id={s.id}
-                    data-kind={s.kind}
-                    lang={model.lang}
-                    aria-describedby={`${headingId}-r${i}`}
-                    onMouseDown={keepFocus}
-                    onClick={() => props.onInsert(s, i)}
-                  >
-                    {s.text}
-                  </button>
-                  <span id={`${headingId}-r${i}`} className="attune-reason">
-                    {s.reason}
-                    {props.shortcutLabel && <kbd className="attune-kbd">{props.shortcutLabel(i)}</kbd>}
-                  </span>
-                  <button
-                    type="button"
-                    className="attune-icon attune-icon--small"
-                    aria-label={t.hideLabel(s.text)}
-                    title={t.notNow}
-                    onMouseDown={keepFocus}
-                    onClick={() => props.onDismissSuggestion(s)}
-                  >
-                    ×
-                  </button>
-                </li>
-              ))}
-            </ol>
-          )}
-          {model.rewrites.length > 0 && (
-            <ul className="attune-list" aria-label={t.rewritesLabel}>
-              {model.rewrites.map((r) => (
-                <li
-                  key={r.id}
-                  className="attune-item attune-item--rewrite"
-                  onMouseEnter={() => props.onPreviewRewrite?.(r)}
-                  onMouseLeave={() => props.onPreviewRewrite?.(null)}
-                >
-                  <span className="attune-rewrite__from" data-risk={r.risk}>
-                    {r.original}
-                  </span>
-                  <button
-                    type="button"
-                    className="attune-rewrite"
-                    data-testid="attune-rewrite"
-                    data-rewrite-id={r.id}
-                    lang={model.lang}
-                    aria-label={t.replaceLabel(r.original, r.replacement)}
-                    onMouseDown={keepFocus}
-                    onFocus={() => props.onPreviewRewrite?.(r)}
-                    onBlur={() => props.onPreviewRewrite?.(null)}
-                    onClick={() => props.onApplyRewrite(r)}
-                  >
-                    {r.replacement}
-                  </button>
-                  <span className="attune-reason">{r.reason}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-          {model.readability && (
-            <p className="attune-readability">
-              {model.readability.label}
-              {model.readability.longSentences > 0 && ` · ${t.longSentences(model.readability.longSentences)}`}
-            </p>
-          )}
-        </div>
+        <ChipAdvice
+          model={model}
+          strings={t}
+          headingId={headingId}
+          shortcutLabel={props.shortcutLabel}
+          onInsert={props.onInsert}
+          onDismissSuggestion={props.onDismissSuggestion}
+          onApplyRewrite={props.onApplyRewrite}
+          onPreviewRewrite={props.onPreviewRewrite}
+        />
       )}
     </aside>
   );
 }
+
+type AdviceProps = Pick<
+  CoachChipProps,
+  'model' | 'shortcutLabel' | 'onInsert' | 'onDismissSuggestion' | 'onApplyRewrite' | 'onPreviewRewrite'
+> & { strings: CoachStrings; headingId: string };
+
+/**
+ * The suggestions, rewrites and readability: most of the chip. Memoised: a keystroke that leaves the advice
+ * as it was (lib/coach/chip.ts keeps the same model object then) re-renders only the chip's frame, not this.
+ */
+const ChipAdvice = memo(function ChipAdvice(props: AdviceProps) {
+  const { model, headingId } = props;
+  const t = props.strings;
+  const customer = model.audience === 'customer';
+  return (
+    <div className="attune-chip__body">
+      {customer && model.suggestions.length > 0 && (
+        <ol className="attune-list" aria-label={t.suggestionsLabel}>
+          {model.suggestions.map((s, i) => (
+            <li key={s.id} className="attune-item">
+              <button
+                type="button"
+                className="attune-suggestion"
+                data-testid="attune-suggestion"
+                data-suggestion-id={s.id}
+                data-kind={s.kind}
+                lang={model.lang}
+                aria-describedby={`${headingId}-r${i}`}
+                onMouseDown={keepFocus}
+                onClick={() => props.onInsert(s, i)}
+              >
+                {s.text}
+              </button>
+              <span id={`${headingId}-r${i}`} className="attune-reason">
+                {s.reason}
+                {props.shortcutLabel && <kbd className="attune-kbd">{props.shortcutLabel(i)}</kbd>}
+              </span>
+              <button
+                type="button"
+                className="attune-icon attune-icon--small"
+                aria-label={t.hideLabel(s.text)}
+                title={t.notNow}
+                onMouseDown={keepFocus}
+                onClick={() => props.onDismissSuggestion(s)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      {model.rewrites.length > 0 && (
+        <ul className="attune-list" aria-label={t.rewritesLabel}>
+          {model.rewrites.map((r) => (
+            <li
+              key={r.id}
+              className="attune-item attune-item--rewrite"
+              onMouseEnter={() => props.onPreviewRewrite?.(r)}
+              onMouseLeave={() => props.onPreviewRewrite?.(null)}
+            >
+              <span className="attune-rewrite__from" data-risk={r.risk}>
+                {r.original}
+              </span>
+              <button
+                type="button"
+                className="attune-rewrite"
+                data-testid="attune-rewrite"
+                data-rewrite-id={r.id}
+                lang={model.lang}
+                aria-label={t.replaceLabel(r.original, r.replacement)}
+                onMouseDown={keepFocus}
+                onFocus={() => props.onPreviewRewrite?.(r)}
+                onBlur={() => props.onPreviewRewrite?.(null)}
+                onClick={() => props.onApplyRewrite(r)}
+              >
+                {r.replacement}
+              </button>
+              <span className="attune-reason">{r.reason}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {model.readability && (
+        <p className="attune-readability">
+          {model.readability.label}
+          {model.readability.longSentences > 0 && ` · ${t.longSentences(model.readability.longSentences)}`}
+        </p>
+      )}
+    </div>
+  );
+});
 
 /** Said when the editor refused an insertion: the draft is unchanged, and the phrase can be copied instead. */
 function InsertFailure(props: { phrase: string; strings: CoachStrings; onCopy?(text: string): Promise<boolean> }) {

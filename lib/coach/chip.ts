@@ -76,7 +76,7 @@ export function createChip(
       uiMounted = true;
       deps.mountUi();
     }
-    const model = buildCoachModel({
+    const built = buildCoachModel({
       audience: t.audience,
       draft: t.draft,
       analysis: t.analysis,
@@ -85,12 +85,15 @@ export function createChip(
       hidden,
       strings,
     });
+    const prev = store.getState().view;
+    // Most keystrokes leave the advice as it was (the middle of a word): the same model object lets the chip
+    // skip re-rendering it (components/coach/CoachChip.tsx, ChipAdvice); only its revision moves.
+    const model = prev && sameJson(prev.model, built) ? prev.model : built;
     for (const s of model.suggestions) {
       if (shown.has(s.id)) continue;
       shown.add(s.id);
       messaging.usage({ suggestionId: s.id, event: 'shown' });
     }
-    const prev = store.getState().view;
     if (!prev) store.setState({ viewport: { width: win.innerWidth, height: win.innerHeight } });
     // Geometry is refreshed in the next frame (layout()); reading it here would force a synchronous
     // layout of the freshly typed-in editor on every keystroke.
@@ -126,15 +129,34 @@ export function createChip(
     rewrites.forEach((r, i) => {
       for (const rect of rects[i] ?? []) highlights.push({ id: r.id, risk: r.risk, ...box(rect) });
     });
+    const view = state.view;
+    // Geometry that did not move keeps its objects, and nothing at all moved sets nothing: typing in a
+    // long draft usually moves none of it, and every store update re-renders the chip and the overlay in
+    // the keystroke's frame.
+    const keep = <T>(before: T, after: T): T => (sameJson(before, after) ? before : after);
+    const next = {
+      highlights: keep(state.highlights, highlights),
+      viewport: keep(state.viewport, { width: win.innerWidth, height: win.innerHeight }),
+      anchor: keep(view.anchor, box(t.bridge.anchor.getBoundingClientRect())),
+      avoid: keep(
+        view.avoid,
+        sendButtons(adapter, doc, t).map((b) => box(b.getBoundingClientRect())),
+      ),
+      keepClear: keep(view.keepClear, thread.keepClear()),
+    };
+    if (
+      next.highlights === state.highlights &&
+      next.viewport === state.viewport &&
+      next.anchor === view.anchor &&
+      next.avoid === view.avoid &&
+      next.keepClear === view.keepClear
+    ) {
+      return;
+    }
     store.setState({
-      highlights,
-      viewport: { width: win.innerWidth, height: win.innerHeight },
-      view: {
-        ...state.view,
-        anchor: box(t.bridge.anchor.getBoundingClientRect()),
-        avoid: sendButtons(adapter, doc, t).map((b) => box(b.getBoundingClientRect())),
-        keepClear: thread.keepClear(),
-      },
+      highlights: next.highlights,
+      viewport: next.viewport,
+      view: { ...view, anchor: next.anchor, avoid: next.avoid, keepClear: next.keepClear },
     });
   };
 
@@ -153,4 +175,9 @@ export function createChip(
       if (frame) win.cancelAnimationFrame(frame);
     },
   };
+}
+
+/** Plain data (models, boxes) compared by value: small objects, far cheaper than a render. */
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
