@@ -20,8 +20,6 @@ export interface CoachChipProps {
   keepClear?: Box[];
   viewport: { width: number; height: number };
   theme: 'light' | 'dark';
-  /** Analysis counter, exposed as data-revision. */
-  revision?: number;
   collapsed: boolean;
   onToggleCollapsed(): void;
   onClose(): void;
@@ -99,7 +97,6 @@ export function CoachChip(props: CoachChipProps) {
       data-collapsed={collapsed ? 'true' : 'false'}
       data-side={place.side}
       data-audience={model.audience}
-      data-revision={props.revision}
       style={{ left: place.left, top: place.top }}
       aria-labelledby={headingId}
       lang={t.lang}

@@ -16,8 +16,6 @@ export interface CoachView {
   /** Boxes the chip covers only when nothing else fits (the latest customer message). */
   keepClear: Box[];
   theme: 'light' | 'dark';
-  /** Bumped on every analysis, so observers (tests, bench:inpage) can see the chip update. */
-  revision: number;
 }
 
 export interface CoachRootState {
@@ -32,6 +30,14 @@ export interface CoachRootState {
   health?: SiteHealth | null;
   /** The editor refused the last insertion or rewrite: its phrase, and the draft it left (unchanged). */
   insertFailure?: { phrase: string; draft: string } | null;
+}
+
+/**
+ * Marks each analysis of the draft (a counter in data-revision), so observers (tests, bench:inpage) see the
+ * chip take in a keystroke whose advice is unchanged, when the chip itself does not re-render.
+ */
+export function AnalysisMark({ revision }: { revision: number }) {
+  return <span hidden data-revision={revision} />;
 }
 
 export interface CoachHandlers {
@@ -62,7 +68,6 @@ export function CoachRoot({ state, handlers }: { state: CoachRootState; handlers
         keepClear={view.keepClear}
         viewport={state.viewport}
         theme={view.theme}
-        revision={view.revision}
         collapsed={state.collapsed}
         shortcutLabel={shortcutLabel}
         strings={COACH_STRINGS[state.uiLang] ?? COACH_STRINGS.en}

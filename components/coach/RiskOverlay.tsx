@@ -1,8 +1,16 @@
 // Risk highlights drawn over the composer from outside it (the editor's DOM is never touched).
 // Boxes are viewport coordinates; the content script recomputes them on input, scroll and resize.
+import { memo } from 'react';
 import type { HighlightBox } from './types';
 
-export function RiskOverlay({ boxes, activeId }: { boxes: HighlightBox[]; activeId: string | null }) {
+// Memoised: lib/coach/chip.ts keeps the same boxes array while nothing moved, so a keystroke skips it.
+export const RiskOverlay = memo(function RiskOverlay({
+  boxes,
+  activeId,
+}: {
+  boxes: HighlightBox[];
+  activeId: string | null;
+}) {
   return (
     <div className="attune-overlay" aria-hidden="true">
       {boxes.map((b, i) => (
@@ -17,4 +25,4 @@ export function RiskOverlay({ boxes, activeId }: { boxes: HighlightBox[]; active
       ))}
     </div>
   );
-}
+});

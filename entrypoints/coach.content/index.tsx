@@ -5,7 +5,8 @@
 import '../../components/coach/coach.css';
 import { createRoot, type Root } from 'react-dom/client';
 import { useStore } from 'zustand';
-import { CoachRoot, type CoachHandlers } from '../../components/coach/CoachRoot';
+import { useShallow } from 'zustand/react/shallow';
+import { AnalysisMark, CoachRoot, type CoachHandlers } from '../../components/coach/CoachRoot';
 import { type CoachStore, createCoachStore, startCoach } from '../../lib/coach';
 import { copyText, createSiteHealth } from '../../lib/coach/site-health';
 import { sendMessage } from '../../lib/messaging';
@@ -15,8 +16,22 @@ import { settingsItem } from '../../lib/sync/settings';
 import { createCoachEngine } from './engine';
 
 function CoachApp({ store, handlers }: { store: CoachStore; handlers: CoachHandlers }) {
-  const state = useStore(store);
-  return <CoachRoot state={state} handlers={handlers} />;
+  // Everything but the analysis counter, compared field by field: a keystroke that changes no advice and
+  // moves nothing (lib/coach/chip.ts keeps the same objects then) re-renders only AnalysisMark.
+  const state = useStore(
+    store,
+    useShallow(({ revision: _, ...rest }) => rest),
+  );
+  return (
+    <>
+      <CoachRoot state={state} handlers={handlers} />
+      {state.view && <CoachRevision store={store} />}
+    </>
+  );
+}
+
+function CoachRevision({ store }: { store: CoachStore }) {
+  return <AnalysisMark revision={useStore(store, (s) => s.revision)} />;
 }
 
 export default defineContentScript({

@@ -33,6 +33,9 @@ export interface ModelInput {
   strings?: CoachStrings;
 }
 
+/** Rewrites the chip lists (and highlights). */
+const SHOWN_REWRITES = 3;
+
 export function buildCoachModel(input: ModelInput): CoachModel {
   const { analysis, draft, audience } = input;
   const strings = input.strings ?? COACH_STRINGS.en;
@@ -40,6 +43,7 @@ export function buildCoachModel(input: ModelInput): CoachModel {
   const rewrites: CoachRewrite[] = [];
   const seen = new Set<string>();
   const pushRewrite = (span: [number, number], replacement: string, risk: Risk) => {
+    if (rewrites.length >= SHOWN_REWRITES) return;
     const key = `${span[0]}:${span[1]}`;
     if (seen.has(key) || span[1] <= span[0] || span[1] > draft.length) return;
     seen.add(key);
@@ -57,7 +61,11 @@ export function buildCoachModel(input: ModelInput): CoachModel {
     const risk = analysis.risks.find((r) => r.span[0] === s.replaces?.[0] && r.span[1] === s.replaces?.[1]);
     pushRewrite(s.replaces, s.text, risk?.kind ?? 'dismissive');
   }
-  for (const r of analysis.risks) if (r.rewrite) pushRewrite(r.span, r.rewrite, r.kind);
+  // A long draft holds hundreds of risky wordings; the chip shows the first few.
+  for (const r of analysis.risks) {
+    if (rewrites.length >= SHOWN_REWRITES) break;
+    if (r.rewrite) pushRewrite(r.span, r.rewrite, r.kind);
+  }
 
   const suggestions: Suggestion[] =
     audience === 'customer'
@@ -76,7 +84,7 @@ export function buildCoachModel(input: ModelInput): CoachModel {
     emotion,
     customerState: audience === 'customer' ? customerState(input, strings) : strings.internalNote,
     suggestions,
-    rewrites: audience === 'customer' ? rewrites.slice(0, 3) : [],
+    rewrites: audience === 'customer' ? rewrites : [],
     readability:
       draft.trim().length > 0 || audience === 'internal'
         ? { label: strings.readability(label), longSentences: readability.longSentences.length }

@@ -12,9 +12,13 @@ import type { CoachDeps, Tracked } from './types';
 
 export type CoachStore = ReturnType<typeof createCoachStore>;
 
+/** What the UI renders, and the analysis counter (components/coach/CoachRoot.tsx, AnalysisMark). */
+export type CoachStoreState = CoachRootState & { revision: number };
+
 export function createCoachStore(uiLang: Lang = 'en') {
   // The viewport is read in layout(): reading innerWidth at start-up would force the page's first layout.
-  return createStore<CoachRootState>(() => ({
+  return createStore<CoachStoreState>(() => ({
+    revision: 0,
     view: null,
     collapsed: false,
     highlights: [],
@@ -86,25 +90,30 @@ export function createChip(
       strings,
     });
     const prev = store.getState().view;
-    // Most keystrokes leave the advice as it was (the middle of a word): the same model object lets the chip
-    // skip re-rendering it (components/coach/CoachChip.tsx, ChipAdvice); only its revision moves.
+    // Most keystrokes leave the advice as it was (the middle of a word): then the view stays the same object
+    // and only the analysis counter moves, so the chip does not re-render in the keystroke's frame.
     const model = prev && sameJson(prev.model, built) ? prev.model : built;
     for (const s of model.suggestions) {
       if (shown.has(s.id)) continue;
       shown.add(s.id);
       messaging.usage({ suggestionId: s.id, event: 'shown' });
     }
+    if (prev && model === prev.model) {
+      store.setState({ revision: ++revision });
+      scheduleLayout();
+      return;
+    }
     if (!prev) store.setState({ viewport: { width: win.innerWidth, height: win.innerHeight } });
     // Geometry is refreshed in the next frame (layout()); reading it here would force a synchronous
     // layout of the freshly typed-in editor on every keystroke.
     store.setState({
+      revision: ++revision,
       view: {
         model,
         anchor: prev?.anchor ?? box(t.bridge.anchor.getBoundingClientRect()),
         avoid: prev?.avoid ?? sendButtons(adapter, doc, t).map((b) => box(b.getBoundingClientRect())),
         keepClear: prev?.keepClear ?? thread.keepClear(),
         theme: prev?.theme ?? detectTheme(t.bridge.anchor, win),
-        revision: ++revision,
       },
     });
     scheduleLayout();
