@@ -290,16 +290,19 @@ function findRestatements(
   memo: RestateMemo | undefined,
 ): RestateMemo {
   const needed = cust.terms.size >= 4 ? 2 : 1;
+  // A hit kept from the last keystroke is the same object over the same words (rulePass): its verdict stands.
+  const isOwnAction = (b: BehaviorHit): boolean => {
+    const known = ownVerdicts.get(b);
+    if (known && known.cust === cust && known.pack === pack) return known.own;
+    const own = !allCustomerWords(tokens, b.span, cust) && !negatedAt(tokens, b.span[0], pack);
+    ownVerdicts.set(b, { cust, pack, own });
+    return own;
+  };
   let cueKinds: Set<string> | undefined;
   // The agent's own actions and risky wording ("YOU WERE NOT CHARGED TWICE") are not active listening; a
   // "solution" word the customer used first ("compensation") is their issue, not our action.
   // A negated action is the customer's problem, not ours ("the demand should never have been sent").
-  const own = behaviors.filter(
-    (b) =>
-      (b.kind === 'solution' || b.kind === 'ownership') &&
-      !allCustomerWords(tokens, b.span, cust) &&
-      !negatedAt(tokens, b.span[0], pack),
-  );
+  const own = behaviors.filter((b) => (b.kind === 'solution' || b.kind === 'ownership') && isOwnAction(b));
   const riskTokens = markTokens(tokens, risks, blockBuffer(0, tokens.words.length));
   const ownTokens = markTokens(tokens, own, blockBuffer(1, tokens.words.length, riskTokens));
   const empathic = sentencesTouched(
@@ -396,6 +399,9 @@ function findRestatements(
   }
   return { pack, cust, sentences, flags, risk: riskTokens.slice(), own: ownTokens.slice() };
 }
+
+/** Whether an action hit is the agent's own (findRestatements), per hit object, customer message and pack. */
+const ownVerdicts = new WeakMap<BehaviorHit, { cust: CustomerTerms; pack: CompiledPack; own: boolean }>();
 
 /** What findRestatements read last time: per sentence, its inputs (bits 0-1) and its verdict (RESTATED). */
 interface RestateMemo {
