@@ -1,5 +1,6 @@
 // Bridge for <textarea> and text <input>. `setRangeText` is not undoable, so it is only the last resort.
 import type { Span } from '../empathy/types';
+import { commonPrefix } from '../text/common-prefix';
 import { clipRects, toTopViewport } from './geometry';
 import { execInsertText } from './input';
 import { type EditorBridge, isValidSpan } from './types';
@@ -187,9 +188,7 @@ export function createTextareaBridge(
  * word it ends in (a longer word can wrap to the next line and take its start with it).
  */
 export function stablePrefix(before: string, after: string): number {
-  const n = Math.min(before.length, after.length);
-  let i = 0;
-  while (i < n && before.charCodeAt(i) === after.charCodeAt(i)) i++;
+  let i = commonPrefix(before, after);
   if (i === before.length && i === after.length) return i;
   while (i > 0 && !/\s/.test(after[i - 1] ?? '')) i--;
   return i;

@@ -1,6 +1,7 @@
 // Tokenizer and token-pattern matcher. One pass over the text finds every rule of a pack: each token is
 // looked up in an index keyed by the rules' first slot (exact words in a Map, prefixes in a char trie),
 // and only those candidates are matched further. No regex per rule, no per-rule scan of the text.
+import { commonPrefix } from '../text/common-prefix';
 import type { TokenPattern } from './packs/types';
 
 /** Texts longer than this are analysed up to this offset only (a 1 MB paste must not freeze the page). */
@@ -134,25 +135,6 @@ function unchangedReading(text: string, same: number): number {
   const amp = text.substring(entityFrom, same).indexOf('&');
   if (amp !== -1) safe = Math.min(safe, entityFrom + amp);
   return Math.max(0, safe);
-}
-
-/**
- * Length of the common prefix of `a` and `b`, at most `m`, by comparing halves natively (`===` on substrings
- * is a memory compare): a keystroke at the end of a 30,000-character draft costs a microsecond here, where
- * a loop over the characters costs a hundred.
- */
-function commonPrefix(a: string, b: string, m: number): number {
-  if (a.substring(0, m) === b.substring(0, m)) return m;
-  // The first `lo` characters are equal; the first `hi` are not.
-  let lo = 0;
-  let hi = m;
-  while (hi - lo > 32) {
-    const mid = (lo + hi) >> 1;
-    if (a.substring(lo, mid) === b.substring(lo, mid)) lo = mid;
-    else hi = mid;
-  }
-  while (lo < hi && a.charCodeAt(lo) === b.charCodeAt(lo)) lo++;
-  return lo;
 }
 
 // Abbreviations whose dot does not end a sentence when a lower-case word or a number follows ("kl. 19.40",
