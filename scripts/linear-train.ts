@@ -43,41 +43,6 @@ export interface TrainSettings {
   balance: number;
   /** As hashFeatures: false keeps å/ä/ö/æ/ø (language identification). Default true. */
   foldDiacritics?: boolean;
-  /**
-   * NB-SVM-style scaling (Wang & Manning 2012, "Baselines and Bigrams"): each class's weight on a feature is
-   * trained on the feature scaled by its one-vs-rest log-count ratio |r| ^ power (smoothing alpha, counts of
-   * rows containing it), and the scaled weight is returned, so inference is unchanged. Off when omitted.
-   */
-  nbScale?: { alpha: number; power: number; floor: number };
-}
-
-/** One-vs-rest log-count ratios per bucket and class (binarised counts, weighted rows), as |r|^power + floor. */
-function nbRatios(examples: Example[], k: number, buckets: number, nb: NonNullable<TrainSettings['nbScale']>) {
-  const cnt = new Float64Array(buckets * k);
-  const tot = new Float64Array(k);
-  const all = new Float64Array(buckets);
-  let grand = 0;
-  const seen = new Uint8Array(buckets);
-  for (const ex of examples) {
-    for (const f of ex.feats) {
-      if (seen[f]) continue;
-      seen[f] = 1;
-      all[f] = (all[f] as number) + ex.weight;
-      for (let c = 0; c < k; c++) cnt[f * k + c] = (cnt[f * k + c] as number) + ex.weight * (ex.target[c] as number);
-    }
-    for (const f of ex.feats) seen[f] = 0;
-    for (let c = 0; c < k; c++) tot[c] = (tot[c] as number) + ex.weight * (ex.target[c] as number);
-    grand += ex.weight;
-  }
-  const scale = new Float64Array(buckets * k);
-  for (let f = 0; f < buckets; f++) {
-    for (let c = 0; c < k; c++) {
-      const p = ((cnt[f * k + c] as number) + nb.alpha) / ((tot[c] as number) + nb.alpha);
-      const q = ((all[f] as number) - (cnt[f * k + c] as number) + nb.alpha) / (grand - (tot[c] as number) + nb.alpha);
-      scale[f * k + c] = Math.abs(Math.log(p / q)) ** nb.power + nb.floor;
-    }
-  }
-  return scale;
 }
 
 /** Multinomial logistic regression by AdaGrad over hashed features; deterministic for a seed. */
@@ -109,7 +74,6 @@ export function train(
     }
     return { feats, norm, target, weight: weight * r.weight };
   });
-  const nbScale = SETTINGS.nbScale ? nbRatios(examples, k, buckets, SETTINGS.nbScale) : undefined;
   const w = new Float64Array(buckets * k);
   const g2 = new Float64Array(buckets * k).fill(1e-8);
   const b = new Float64Array(k);
@@ -128,10 +92,7 @@ export function train(
       for (let c = 0; c < k; c++) z[c] = b[c] as number;
       for (const f of ex.feats) {
         const base = f * k;
-        if (nbScale) {
-          for (let c = 0; c < k; c++)
-            z[c] = (z[c] as number) + (w[base + c] as number) * (nbScale[base + c] as number) * ex.norm;
-        } else for (let c = 0; c < k; c++) z[c] = (z[c] as number) + (w[base + c] as number) * ex.norm;
+        for (let c = 0; c < k; c++) z[c] = (z[c] as number) + (w[base + c] as number) * ex.norm;
       }
       let max = Number.NEGATIVE_INFINITY;
       for (let c = 0; c < k; c++) max = Math.max(max, z[c] as number);
@@ -147,14 +108,13 @@ export function train(
         if (g === 0) continue;
         for (const f of ex.feats) {
           const i = f * k + c;
-          const gi = g * ex.norm * (nbScale ? (nbScale[i] as number) : 1) + SETTINGS.l2 * (w[i] as number);
+          const gi = g * ex.norm + SETTINGS.l2 * (w[i] as number);
           g2[i] = (g2[i] as number) + gi * gi;
           w[i] = (w[i] as number) - (lr * gi) / Math.sqrt(g2[i] as number);
         }
       }
     }
   }
-  if (nbScale) for (let i = 0; i < w.length; i++) w[i] = (w[i] as number) * (nbScale[i] as number);
   return { w, b };
 }
 

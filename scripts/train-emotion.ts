@@ -29,7 +29,7 @@ import {
   type EmotionModelData,
   loadEmotionModelData,
 } from '../lib/empathy/model/classifier';
-import { quantise, type TrainSettings, train } from './linear-train';
+import { quantise, train } from './linear-train';
 import { EMOTIONS, type Emotion, LANGS, type Lang } from '../lib/empathy/types';
 import {
   DATA_DIR,
@@ -61,20 +61,6 @@ export const SETTINGS = {
   /** Class weight = (rows / (classes * class rows)) ^ balance: 0 = none, 1 = fully balanced. */
   balance: 0.5,
   bits: { en: 15, sv: 15, nb: 14, da: 13, fi: 14 } as Record<Lang, number>,
-  /**
-   * NB-SVM-style feature scaling (scripts/linear-train.ts, Wang & Manning 2012), chosen on the train-check
-   * rows, model alone after bias tuning. English (alpha/power/floor): off 0.545; 0.5/1/0 0.547; 1/1/0.1
-   * 0.554; 2/1/0.1 0.558; 4/1/0.1 0.560; 2/1.5/0.1 0.564; 4/1.5/0.1 0.565; 2/2/0.1 0.567; 4/2/0.1 0.567;
-   * 2/3/0.1 0.568; 2/2/0.2 0.565. Swedish: off 0.504; 0.5/1/0 0.527; 0.5/1.5/0 0.532; 0.5/2/0 0.539;
-   * 1/2/0 0.544; 0.5/3/0 0.536; 2/2/0.1 0.527, but the 1/2/0 model reads the calm request "Kan ni skicka
-   * en kopia av mitt avtal?" as frustrated (0.46; tests/unit/empathy/message.test.ts) strongly enough that
-   * rules + model calls it so, as the subtitle-trained model did with worried (scripts/emotion-data.ts):
-   * off. Norwegian, Danish, Finnish (off; 1/2/0; 2/2/0.1): 0.374 / 0.384 / 0.383, 0.382 / 0.373 / 0.381,
-   * 0.391 / 0.379 / 0.387: under the +0.01 bar, off.
-   */
-  nbScale: {
-    en: { alpha: 2, power: 2, floor: 0.1 },
-  } as Partial<Record<Lang, TrainSettings['nbScale']>>,
   /** Bias offsets searched on the train-check slice for macro-F1 (coordinate ascent). */
   biasSearch: { from: -1.5, to: 1.5, step: 0.1, rounds: 3 },
   /** Rules + model weights searched on the train-check slice (lib/empathy/model/combine.ts). */
@@ -85,17 +71,14 @@ export const SETTINGS = {
     cueBonus: [1, 3, 1000],
     /**
      * Train-check macro-F1 a setting may lose to the best one and still win by leaning on the rules, on top
-     * of the sampling noise of the scored rows (0.5/sqrt(rows)). It was 0.02, which cost English 0.02-0.03
-     * of train-check macro-F1. With no lean beyond the noise margin, Swedish took a setting that reads the calm
-     * request "Kan jag flytta mitt bredband till min nya lägenhet nästa månad?" as positive
-     * (tests/unit/empathy/recall.test.ts), and English with the NB-scaled model (nbScale) ruleBase 1, which
-     * reads "I am not happy with the new price." as positive (tests/unit/empathy/message.test.ts; a gate
-     * that shrank the rule bonuses where no service topic is named lost the same message earlier); so did
-     * 0.01 (ruleBase 2, ruleWeight 0.5, train-check 0.533). English keeps 0.015 (0.02 with the noise margin of
-     * 10,000 rows: ruleBase 2, ruleWeight 1, 0.525). Swedish at 0.01 leans further than it needs
-     * (train-check 0.502 -> 0.493): 0 elsewhere.
+     * of the sampling noise of the scored rows (0.5/sqrt(rows)). It was 0.02, which cost English 0.04 of
+     * train-check macro-F1 (0.486 against 0.525 for the best setting that keeps the corpus tune split).
+     * With no lean at all, Swedish took a setting that reads the calm request "Kan jag flytta mitt bredband
+     * till min nya lägenhet nästa månad?" as positive (tests/unit/empathy/recall.test.ts): the noise margin
+     * stays. Earlier, 0 together with a gate that shrank the rule bonuses where no service topic is named lost
+     * 3 en corpus test messages ("I am not happy with the new price" read as positive).
      */
-    nearlyAsGood: { en: 0.015 } as Partial<Record<Lang, number>>,
+    nearlyAsGood: 0,
     /** A state with fewer train rows than this is the rules' call (CombineSettings.ruleStands). */
     minRows: 200,
     /** Only for models without a neutral class (the Nordic projections). */
@@ -243,7 +226,7 @@ function tuneCombine(
   let best = { combine: DEFAULT_COMBINE, score: -1, tune: 0 };
   for (const r of results) {
     // Macro-F1 on n rows moves by about 0.5/sqrt(n) from sampling alone: within that, the rules lean wins.
-    if (r.score < top - (s.nearlyAsGood[data.lang] ?? 0) - 0.5 / Math.sqrt(check.length)) continue;
+    if (r.score < top - s.nearlyAsGood - 0.5 / Math.sqrt(check.length)) continue;
     if (best.score < 0 || lean(r.combine) > lean(best.combine) + 1e-9) best = r;
   }
   if (best.score < 0) console.warn(`${data.lang}: no setting keeps the corpus tune split (${mostRight} < ${floor})`);
@@ -296,7 +279,6 @@ for (const lang of LANGS) {
   const check = singleState(fit.filter((r) => r.fold >= 0));
   const classes = EMOTIONS.filter((e) => all.some((r) => r.states.includes(e)));
   const bits = SETTINGS.bits[lang];
-  const trainSettings: TrainSettings = { ...SETTINGS, nbScale: SETTINGS.nbScale[lang] };
   const toTrain = (rows: typeof fit) => rows.map((r) => ({ text: r.text, labels: r.states, weight: r.weight }));
   // --combine-only keeps the committed weights and bias and re-tunes only how rules and model combine.
   const committed = combineOnly
@@ -307,7 +289,7 @@ for (const lang of LANGS) {
     lang,
     classes,
     ...(() => {
-      const { w, b } = train(toTrain(fit), classes, bits, trainSettings);
+      const { w, b } = train(toTrain(fit), classes, bits, SETTINGS);
       return quantise(classes, bits, w, b);
     })(),
   };
@@ -319,7 +301,7 @@ for (const lang of LANGS) {
     for (const r of check) logp.set(r, toLog(model.predict(r.text)));
   } else {
     for (let f = 0; f < SETTINGS.folds; f++) {
-      const { w, b } = train(toTrain(fit.filter((r) => r.fold !== f)), classes, bits, trainSettings);
+      const { w, b } = train(toTrain(fit.filter((r) => r.fold !== f)), classes, bits, SETTINGS);
       const model = loadEmotionModelData({ ...raw, ...quantise(classes, bits, w, b) });
       for (const r of check) if (r.fold === f) logp.set(r, toLog(model.predict(r.text)));
     }
@@ -413,7 +395,7 @@ for (const lang of LANGS) {
 // Language identification (lib/empathy/model/langid.ts): the same trainer, letters kept as written.
 const LANGID = {
   bits: 12,
-  settings: { ...SETTINGS, nbScale: undefined, balance: 1, foldDiacritics: false },
+  settings: { ...SETTINGS, balance: 1, foldDiacritics: false },
   /** GoEmotions train rows used for English (enough to learn English; the file has 43k). */
   englishRows: 4000,
   rulesSure: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01],
