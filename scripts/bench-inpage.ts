@@ -197,7 +197,7 @@ async function benchEditor(
   plain?: BrowserContext,
 ): Promise<Figures> {
   const page = await openWithDraft(context, url, true);
-  await page.locator('attune-coach [data-revision]').waitFor({ timeout: 20_000 });
+  await page.locator('attune-coach [data-revision]').waitFor({ state: 'attached', timeout: 20_000 });
   // In-page probe: keydown time (capture, on the editor's window) -> first mutation of the chip -> next frame.
   // A string, not a function: tsx's name-keeping helpers do not exist in the page.
   await page.evaluate(PROBE);
@@ -400,7 +400,7 @@ async function benchLongThread(messages = 2_000): Promise<void> {
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
     await page.locator('textarea').click();
-    await page.locator('attune-coach [data-revision]').waitFor({ timeout: 20_000 });
+    await page.locator('attune-coach [data-revision]').waitFor({ state: 'attached', timeout: 20_000 });
     await page.waitForTimeout(1000); // the customer's message is read and analysed after the first render
     const warmUp = contentScriptTime((await cdp.send('Profiler.stop')).profile);
     const { pointerAt, chipAt } = await page.evaluate(
