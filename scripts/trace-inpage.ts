@@ -42,7 +42,13 @@ const TOP_LEVEL = new Set([
   'ThreadControllerImpl::RunTask',
 ]);
 
-async function run(withExtension: boolean, url: string): Promise<Map<string, number>> {
+/** Per-event durations of the kinds whose spread matters (p50 / p95 printed below the means). */
+const SPREAD = ['EventDispatch: keypress', 'FunctionCall: extension', 'FireAnimationFrame', 'RunTask'];
+
+async function run(
+  withExtension: boolean,
+  url: string,
+): Promise<{ by: Map<string, number>; spread: Map<string, number[]> }> {
   const dir = mkdtempSync(join(tmpdir(), 'attune-trace-'));
   const args = [...CHROMIUM_FLAGS];
   if (withExtension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
@@ -87,6 +93,7 @@ async function run(withExtension: boolean, url: string): Promise<Map<string, num
   // The renderer's main thread: the thread that ran the page's layouts.
   const main = events.find((e) => e.name === 'Layout' && e.ph === 'X');
   const by = new Map<string, number>();
+  const spread = new Map<string, number[]>(SPREAD.map((k) => [k, []]));
   for (const e of events) {
     if (e.ph !== 'X' || !e.dur || !main || e.tid !== main.tid || e.pid !== main.pid) continue;
     let key: string | undefined = e.name;
@@ -98,14 +105,15 @@ async function run(withExtension: boolean, url: string): Promise<Map<string, num
     if (process.env.TRACE_ALL !== '1' && !TOP_LEVEL.has(e.name) && !key.includes(':')) key = undefined;
 
     if (key) by.set(key, (by.get(key) ?? 0) + e.dur / 1000 / KEYS);
+    if (key && e.dur > 200) spread.get(key)?.push(e.dur / 1000);
   }
-  return by;
+  return { by, spread };
 }
 
 const pages = await startEditorPages();
 const url = pages.pageUrl(EDITOR);
-const without = await run(false, url);
-const withExt = await run(true, url);
+const { by: without, spread: spreadWithout } = await run(false, url);
+const { by: withExt, spread: spreadWith } = await run(true, url);
 await pages.close();
 const keys = [...new Set([...without.keys(), ...withExt.keys()])].sort(
   (a, b) => (withExt.get(b) ?? 0) - (without.get(b) ?? 0) - ((withExt.get(a) ?? 0) - (without.get(a) ?? 0)),
@@ -117,5 +125,17 @@ for (const k of keys) {
   const b = withExt.get(k) ?? 0;
   console.log(
     `${k.padEnd(40)} ${a.toFixed(2).padStart(7)} ${b.toFixed(2).padStart(7)} ${(b - a).toFixed(2).padStart(7)}`,
+  );
+}
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : (s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number);
+};
+console.log('\nper event (longer than 0.2 ms): count, p50 / p95 ms without → with');
+for (const k of SPREAD) {
+  const a = spreadWithout.get(k) ?? [];
+  const b = spreadWith.get(k) ?? [];
+  console.log(
+    `${k.padEnd(40)} ${String(a.length).padStart(4)} ${pct(a, 50).toFixed(2)} / ${pct(a, 95).toFixed(2)}  →  ${String(b.length).padStart(4)} ${pct(b, 50).toFixed(2)} / ${pct(b, 95).toFixed(2)}`,
   );
 }
