@@ -1,13 +1,9 @@
 // Where a keystroke's frame goes, with and without the extension: types into an editor test page with a
 // 5,000-word draft under a Chrome trace, and prints the main thread's time per keystroke by kind (the content
 // scripts' JavaScript, the page's, style, layout, paint, compositing). A development aid next to
-// bench-inpage.ts, whose ratio it explains.  TRACE_EDITOR=<page> (default textarea), TRACE_KEYS (default 40).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, EXTENSION_DIR as DEFAULT_DIR } from '../tests/e2e/harness';
-const EXTENSION_DIR = process.env.TRACE_EXT ?? DEFAULT_DIR;
+// bench-inpage.ts, whose ratio it explains.  TRACE_EDITOR=<page> (default textarea), TRACE_KEYS (default 40);
+// ATTUNE_OUT_DIR picks another build of the extension, as for the tests.
+import { launchBrowser } from '../tests/e2e/harness';
 import { type EditorPage, startEditorPages } from '../tests/e2e/pages/serve';
 
 const EDITOR = (process.env.TRACE_EDITOR ?? 'textarea') as EditorPage;
@@ -49,16 +45,8 @@ async function run(
   withExtension: boolean,
   url: string,
 ): Promise<{ by: Map<string, number>; spread: Map<string, number[]> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'attune-trace-'));
-  const args = [...CHROMIUM_FLAGS];
-  if (withExtension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args,
-    viewport: { width: 1280, height: 900 },
-  });
-  if (withExtension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+  const browser = await launchBrowser({ extension: withExtension });
+  const { context } = browser;
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => (window as unknown as { attuneTest?: unknown }).attuneTest);
@@ -70,7 +58,6 @@ async function run(
   if (withExtension) await page.locator('attune-coach').waitFor({ state: 'attached', timeout: 20_000 });
   await page.keyboard.type(' ');
   await page.waitForTimeout(1000);
-  const browser = context.browser();
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => {
@@ -87,9 +74,7 @@ async function run(
   }
   await cdp.send('Tracing.end');
   await done;
-  void browser;
-  await context.close();
-  rmSync(dir, { recursive: true, force: true });
+  await browser.close();
   // The renderer's main thread: the thread that ran the page's layouts.
   const main = events.find((e) => e.name === 'Layout' && e.ph === 'X');
   const by = new Map<string, number>();
