@@ -143,3 +143,56 @@ export function quantise(
     weights: Buffer.from(q.buffer).toString('base64'),
   };
 }
+
+/**
+ * A binarised multinomial naive Bayes over the same hashed features (each feature counted once per row, a
+ * row's weight shared among its labels), packed as lib/empathy/model/classifier.ts reads it (NaiveBayesData):
+ * log P(f | c) = log(1 + count / alpha) + perFeature[c], the first term as uint8 with one scale per class.
+ */
+export function trainNaiveBayes(
+  rows: TrainRow[],
+  classes: readonly string[],
+  bits: number,
+  alpha: number,
+  weight: number,
+): { weight: number; bits: number; prior: number[]; perFeature: number[]; scales: number[]; logCounts: string } {
+  const k = classes.length;
+  const buckets = 1 << bits;
+  const mask = buckets - 1;
+  const counts = new Float64Array(buckets * k);
+  const rowsOf = new Float64Array(k);
+  const totals = new Float64Array(k);
+  for (const r of rows) {
+    const seen = new Set<number>();
+    hashFeatures(r.text, mask, (b) => seen.add(b), true);
+    for (const s of r.labels) {
+      const c = classes.indexOf(s);
+      const share = r.weight / r.labels.length;
+      rowsOf[c] = (rowsOf[c] as number) + share;
+      totals[c] = (totals[c] as number) + share * seen.size;
+      for (const f of seen) counts[f * k + c] = (counts[f * k + c] as number) + share;
+    }
+  }
+  const allRows = rowsOf.reduce((a, x) => a + x, 0);
+  const perFeature = Array.from(totals, (t) => Math.log(alpha / (t + alpha * buckets)));
+  const mean = perFeature.reduce((a, x) => a + x, 0) / k;
+  const scales: number[] = [];
+  const q = new Uint8Array(buckets * k);
+  for (let c = 0; c < k; c++) {
+    let max = 0;
+    for (let f = 0; f < buckets; f++) max = Math.max(max, counts[f * k + c] as number);
+    const top = Math.log1p(max / alpha);
+    const scale = top > 0 ? top / 255 : 1;
+    scales.push(Number(scale.toPrecision(6)));
+    for (let f = 0; f < buckets; f++)
+      q[f * k + c] = Math.round(Math.log1p((counts[f * k + c] as number) / alpha) / scale);
+  }
+  return {
+    weight,
+    bits,
+    prior: Array.from(rowsOf, (n) => Number(Math.log(Math.max(n, 1e-9) / allRows).toFixed(5))),
+    perFeature: perFeature.map((x) => Number((x - mean).toFixed(5))),
+    scales,
+    logCounts: Buffer.from(q.buffer).toString('base64'),
+  };
+}

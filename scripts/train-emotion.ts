@@ -29,7 +29,7 @@ import {
   type EmotionModelData,
   loadEmotionModelData,
 } from '../lib/empathy/model/classifier';
-import { quantise, train } from './linear-train';
+import { quantise, train, trainNaiveBayes } from './linear-train';
 import { EMOTIONS, type Emotion, LANGS, type Lang } from '../lib/empathy/types';
 import {
   DATA_DIR,
@@ -61,6 +61,14 @@ export const SETTINGS = {
   /** Class weight = (rows / (classes * class rows)) ^ balance: 0 = none, 1 = fully balanced. */
   balance: 0.5,
   bits: { en: 15, sv: 15, nb: 14, da: 13, fi: 14 } as Record<Lang, number>,
+  /**
+   * Languages whose model mixes in a binarised multinomial naive Bayes over the same features
+   * (lib/empathy/model/classifier.ts NaiveBayesData): smoothing alpha, its weight beside the linear model's
+   * log-probabilities, its bits (at most the model's). Chosen on the train-check (see the model README).
+   */
+  naiveBayes: {
+    sv: { alpha: 1, weight: 0.1, bits: 14 },
+  } as Partial<Record<Lang, { alpha: number; weight: number; bits: number }>>,
   /** Bias offsets searched on the train-check slice for macro-F1 (coordinate ascent). */
   biasSearch: { from: -1.5, to: 1.5, step: 0.1, rounds: 3 },
   /** Rules + model weights searched on the train-check slice (lib/empathy/model/combine.ts). */
@@ -280,6 +288,14 @@ for (const lang of LANGS) {
   const classes = EMOTIONS.filter((e) => all.some((r) => r.states.includes(e)));
   const bits = SETTINGS.bits[lang];
   const toTrain = (rows: typeof fit) => rows.map((r) => ({ text: r.text, labels: r.states, weight: r.weight }));
+  const nbSettings = SETTINGS.naiveBayes[lang];
+  // The naive Bayes table, when this language has one, fitted on the same rows as the linear model.
+  const naiveBayesOn = (rows: typeof fit) =>
+    nbSettings
+      ? {
+          naiveBayes: trainNaiveBayes(toTrain(rows), classes, nbSettings.bits, nbSettings.alpha, nbSettings.weight),
+        }
+      : {};
   // --combine-only keeps the committed weights and bias and re-tunes only how rules and model combine.
   const committed = combineOnly
     ? (JSON.parse(readFileSync(join(OUT_DIR, `${lang}.json`), 'utf8')) as EmotionModelData)
@@ -292,6 +308,7 @@ for (const lang of LANGS) {
       const { w, b } = train(toTrain(fit), classes, bits, SETTINGS);
       return quantise(classes, bits, w, b);
     })(),
+    ...naiveBayesOn(fit),
   };
   // Out-of-fold readings of the train-check rows (--combine-only: the committed model's own, optimistic).
   const logp = new Map<Row, Float64Array>();
@@ -301,8 +318,9 @@ for (const lang of LANGS) {
     for (const r of check) logp.set(r, toLog(model.predict(r.text)));
   } else {
     for (let f = 0; f < SETTINGS.folds; f++) {
-      const { w, b } = train(toTrain(fit.filter((r) => r.fold !== f)), classes, bits, SETTINGS);
-      const model = loadEmotionModelData({ ...raw, ...quantise(classes, bits, w, b) });
+      const rows = fit.filter((r) => r.fold !== f);
+      const { w, b } = train(toTrain(rows), classes, bits, SETTINGS);
+      const model = loadEmotionModelData({ ...raw, ...quantise(classes, bits, w, b), ...naiveBayesOn(rows) });
       for (const r of check) if (r.fold === f) logp.set(r, toLog(model.predict(r.text)));
     }
   }
@@ -366,6 +384,7 @@ for (const lang of LANGS) {
     bytes: Buffer.byteLength(json),
     classes,
     buckets: 1 << bits,
+    ...(nbSettings ? { naiveBayes: nbSettings } : {}),
     trainRows: fit.length,
     trainCheckRows: check.length,
     trainCheck: `${SETTINGS.folds}-fold out-of-fold readings of the train rows (single-state rows of the checked sources)`,
