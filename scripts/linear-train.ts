@@ -2,17 +2,7 @@
 // (scripts/train-emotion.ts): multinomial logistic regression over the hashed features of
 // lib/empathy/model/features.ts, AdaGrad on soft targets, a seeded shuffle, int8 quantisation.
 import { hashFeatures } from '../lib/empathy/model/features';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../lib/random';
 
 interface Example {
   feats: Int32Array;

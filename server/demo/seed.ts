@@ -6,6 +6,7 @@ import { createIntegration, createTeam, createToken, createUser } from '../admin
 import type { HubContext } from '../context';
 import { FEED_LOCK, ingestEvents, ingestFeedback } from '../ingest';
 import type { EventIn, FeedbackIn } from '../../lib/contract/requests';
+import { mulberry32 } from '../../lib/random';
 
 /** What `serve --demo` prints once and keeps in <data>/demo-credentials.json. */
 export interface DemoCredentials {
@@ -14,18 +15,6 @@ export interface DemoCredentials {
   lead: { id: string; name: string; email: string; token: string };
   agents: { id: string; name: string; email: string; token: string }[];
   integrationToken: string;
-}
-
-/** mulberry32: small, fast, good enough for demo data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CASE_TYPES = ['billing', 'delivery', 'technical', 'account', 'cancellation'] as const;
@@ -77,7 +66,7 @@ const uuid = (rnd: () => number): string => {
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(v)));
 
 export async function seedDemo(hub: HubContext): Promise<DemoCredentials> {
-  const rnd = prng(20_251_123);
+  const rnd = mulberry32(20_251_123);
   const db = hub.db;
   const now = hub.now().getTime();
   const team = await createTeam(db, 'Support Stockholm', uuid(rnd));

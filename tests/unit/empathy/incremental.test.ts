@@ -6,23 +6,12 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { analyzeDraft, analyzeMessage, loadAllLanguagePacks } from '../../../lib/empathy';
 import { analyzeDraftFresh } from '../../../lib/empathy/draft';
 import type { DraftContext, Lang } from '../../../lib/empathy/types';
+import { mulberry32 } from '../../../lib/random';
 import { readCorpus } from './corpus';
 
 beforeAll(async () => {
   await loadAllLanguagePacks();
 });
-
-/** Mulberry32: a seeded generator, so a failure replays. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Edit = (text: string, rnd: () => number, pool: string[]) => string;
 
@@ -145,7 +134,7 @@ describe('analyzeDraft: an incremental analysis equals a fresh one', () => {
   test.each(LANGS)('%s: 400 random edits of a long reply', (lang) => {
     const { drafts } = readCorpus(lang);
     expect(drafts.length).toBeGreaterThan(5);
-    const rnd = random(LANGS.indexOf(lang) + 1);
+    const rnd = mulberry32(LANGS.indexOf(lang) + 1);
     const pool = drafts.map((d) => d.text);
     const first = drafts[0];
     const customerText = first?.customer ?? '';
