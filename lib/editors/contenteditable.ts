@@ -84,9 +84,14 @@ export function createContentEditableBridge(
     const range = sel.getRangeAt(0);
     return target.contains(range.commonAncestorContainer) ? range : null;
   };
+  // One Range of our own, moved along with the caret. A clone per selectionchange left one live Range per
+  // keystroke that the browser keeps up to date on every edit of the page until garbage collection.
   const onSelectionChange = () => {
     const range = selectionInside();
-    if (range) lastRange = range.cloneRange();
+    if (!range) return;
+    lastRange ??= doc.createRange();
+    lastRange.setStart(range.startContainer, range.startOffset);
+    lastRange.setEnd(range.endContainer, range.endOffset);
   };
   doc.addEventListener('selectionchange', onSelectionChange);
 
@@ -97,7 +102,8 @@ export function createContentEditableBridge(
     if (!selectionInside() && lastRange && target.contains(lastRange.commonAncestorContainer)) {
       const sel = selection();
       sel?.removeAllRanges();
-      sel?.addRange(lastRange);
+      // A copy: the selection's own range moves with the caret, ours must not.
+      sel?.addRange(lastRange.cloneRange());
     }
   };
 
