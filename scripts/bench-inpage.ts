@@ -18,7 +18,8 @@ import { EDITOR_PAGES, type EditorPage, startEditorPages } from '../tests/e2e/pa
 
 const WORDS = 5_000;
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 80);
-const WARMUP = 10;
+/** Keystrokes typed before measuring (BENCH_WARMUP, default 10); a few hundred measure the coach once V8 has optimised it. */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
 const STARTUP_RUNS = 7;
 /** BENCH_EDITORS=ckeditor5,slate runs only those pages (a quick look); all of them by default. */
 const EDITORS = (EDITOR_PAGES as readonly EditorPage[]).filter(
@@ -307,7 +308,9 @@ async function main() {
     const startup = await startupCost(b.context, `${pages.url}/tests/e2e/pages/blank.html`);
     await b.close();
     const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
-    console.log(`\nbench:inpage — ${WORDS.toLocaleString('en')}-word draft, ${KEYSTROKES} keystrokes per editor\n`);
+    console.log(
+      `\nbench:inpage — ${WORDS.toLocaleString('en')}-word draft, ${KEYSTROKES} keystrokes per editor after ${WARMUP} unmeasured\n`,
+    );
     console.log(
       'editor           keydown→chip p50   p95    max   →next frame p95  missed  long tasks (max ms)  without ext.  page keydown→frame p95 with / without = ratio',
     );
