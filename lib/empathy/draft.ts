@@ -839,7 +839,7 @@ export function analyzeDraft(draft: string, ctx: DraftContext = {}): DraftAnalys
   // The previous tokens are extended in place: the memo is dropped until this analysis replaces it, so an
   // analysis that throws half way leaves no memo that disagrees with its tokens.
   lastDraft = undefined;
-  const { tokens, reused } = tokenizeIncremental(text, memo, undefined, true);
+  const { tokens, reused } = tokenizeIncremental(text, memo);
   const lang = chooseLang(text, tokens, context, customer);
   const pack: CompiledPack = packFor(lang);
   const st: DraftState = {
@@ -862,7 +862,7 @@ export function analyzeDraft(draft: string, ctx: DraftContext = {}): DraftAnalys
   };
   for (const pass of PASSES) pass(st);
   const tallies = tallyTokens(tokens, memo?.tallies, reused);
-  const words = (memo?.words ?? new WordIndex()).update(tokens, memo ? reused : 0);
+  const words = (memo?.words ?? new WordIndex()).update(tokens, reused);
 
   const behaviorsOut = dedupe(st.behaviors);
   const risksOut = dedupe(st.risks);

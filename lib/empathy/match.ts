@@ -71,51 +71,35 @@ export function tokenize(text: string, limit = MAX_ANALYSED_CHARS): Tokens {
 
 /**
  * Tokenizes `text` reusing the tokens of `previous` (the same composer a keystroke ago) up to the first
- * changed character: typing at the end of a long draft re-reads only the last words.
- * Returns the tokens, how many were reused and the first changed character. With `inPlace`, `previous`'s
- * arrays are cut back and extended rather than copied (a 5,000-word draft's six arrays cost more to copy than
- * the keystroke to read): the caller gives up `previous.tokens`.
+ * changed character: typing at the end of a long draft re-reads only the last words. `previous`'s arrays are
+ * cut back and extended in place rather than copied (a 5,000-word draft's six arrays cost more to copy than
+ * the keystroke to read): the caller gives up `previous.tokens`. Returns the tokens and how many were reused.
  */
 export function tokenizeIncremental(
   text: string,
   previous: { text: string; tokens: Tokens } | undefined,
   limit = MAX_ANALYSED_CHARS,
-  inPlace = false,
-): { tokens: Tokens; reused: number; changedAt: number } {
+): { tokens: Tokens; reused: number } {
   const n = Math.min(text.length, limit);
-  if (!previous) return { tokens: tokenize(text, limit), reused: 0, changedAt: 0 };
+  if (!previous) return { tokens: tokenize(text, limit), reused: 0 };
   const old = previous.text;
-  const m = Math.min(n, old.length);
-  const same = commonPrefix(text, old, m);
-  const safe = unchangedReading(text, same);
-  const prev = previous.tokens;
+  const safe = unchangedReading(text, commonPrefix(text, old, Math.min(n, old.length)));
+  const out = previous.tokens;
   // Keep the tokens that end before `safe`: everything the tokenizer read to make them is unchanged.
   let lo = 0;
-  let hi = prev.ends.length;
+  let hi = out.ends.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((prev.ends[mid] as number) < safe) lo = mid + 1;
+    if ((out.ends[mid] as number) < safe) lo = mid + 1;
     else hi = mid;
   }
   const keep = lo;
-  let out: Tokens;
-  if (inPlace) {
-    out = prev;
-    for (const a of [out.words, out.starts, out.ends, out.upper, out.letters, out.breaks] as unknown[][]) {
-      a.length = keep;
-    }
-  } else {
-    out = {
-      words: prev.words.slice(0, keep),
-      starts: prev.starts.slice(0, keep),
-      ends: prev.ends.slice(0, keep),
-      upper: prev.upper.slice(0, keep),
-      letters: prev.letters.slice(0, keep),
-      breaks: prev.breaks.slice(0, keep),
-    };
+  const from = keep > 0 ? (out.ends[keep - 1] as number) : 0;
+  for (const a of [out.words, out.starts, out.ends, out.upper, out.letters, out.breaks] as unknown[][]) {
+    a.length = keep;
   }
-  tokenizeInto(out, text, keep > 0 ? (prev.ends[keep - 1] as number) : 0, n);
-  return { tokens: out, reused: keep, changedAt: same };
+  tokenizeInto(out, text, from, n);
+  return { tokens: out, reused: keep };
 }
 
 /**

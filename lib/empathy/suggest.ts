@@ -3,7 +3,7 @@
 import { type Tokens, tokenize } from './match';
 import type { TopicTerm } from './packs/types';
 import { mergePhrases } from './library';
-import { WordIndex } from './word-index';
+import type { WordIndex } from './word-index';
 import type { CompiledPack } from './registry';
 import { NEEDS } from './needs';
 import type {
@@ -39,8 +39,8 @@ export interface RankInput {
   name: string | undefined;
   library: PhraseLibrary | undefined;
   usage: SuggestionUsage | undefined;
-  /** The draft's words by position, kept up to date by the caller; built from `tokens` when absent. */
-  words?: WordIndex;
+  /** The draft's words by position, kept up to date by the caller (lib/empathy/draft.ts). */
+  words: WordIndex;
 }
 
 // English words for the reason codes (SuggestionWhy); the chip words the codes in the agent's language
@@ -188,11 +188,10 @@ export function rankSuggestions(input: RankInput): Suggestion[] {
   // Gentler wordings for what the draft already says. Negative framing cannot be swapped without changing
   // the meaning ("we can't refund" is not "we can refund"), so its rewrite is a positive lead-in to add.
   // A long draft can hold a hundred risky wordings and at most MAX_SUGGESTIONS of them are shown: rank them
-  // first, then build only those.
-  // Among equals: by rule, then the wording that comes first in the draft. The risks come in draft order, so
-  // a rule's sixth wording can never be shown: it is not even looked at.
+  // first, then build only those. Among equals: by rule, then the wording that comes first in the draft. The
+  // risks come in draft order, so a rule's sixth wording can never be shown: it is not even looked at.
   let leadIn = false;
-  const rewrites: { r: (typeof input.risks)[number]; id: string; rank: number; rule: number }[] = [];
+  const rewrites: { r: (typeof input.risks)[number]; id: string; rank: number }[] = [];
   const perRule = new Map<string, number>();
   for (const r of input.risks) {
     if (!r.rewrite) continue;
@@ -202,16 +201,15 @@ export function rankSuggestions(input: RankInput): Suggestion[] {
     if (!seen.differs) continue;
     if (nf) {
       leadIn = true;
-      rewrites.push({ r, id: `rewrite:${r.rule}`, rank: 1.5 + (upset ? intensity : 0), rule: 0 });
+      rewrites.push({ r, id: `rewrite:${r.rule}`, rank: 1.5 + (upset ? intensity : 0) });
     } else {
-      rewrites.push({ r, id: seen.id, rank: 2 + (upset ? intensity : 0), rule: 0 });
+      rewrites.push({ r, id: seen.id, rank: 2 + (upset ? intensity : 0) });
     }
     perRule.set(r.rule, (perRule.get(r.rule) ?? 0) + 1);
   }
-  const ruleOrder = [...perRule.keys()].sort((a, b) => a.localeCompare(b));
-  for (let i = 0; i < ruleOrder.length; i++) perRule.set(ruleOrder[i] as string, i);
-  for (const w of rewrites) w.rule = perRule.get(w.r.rule) ?? 0;
-  rewrites.sort((a, b) => b.rank - a.rank || a.rule - b.rule || a.r.span[0] - b.r.span[0]);
+  const ruleOrder = new Map([...perRule.keys()].sort((a, b) => a.localeCompare(b)).map((rule, i) => [rule, i]));
+  const orderOf = (w: (typeof rewrites)[number]) => ruleOrder.get(w.r.rule) ?? 0;
+  rewrites.sort((a, b) => b.rank - a.rank || orderOf(a) - orderOf(b) || a.r.span[0] - b.r.span[0]);
   for (const { r, id, rank } of rewrites.slice(0, MAX_SUGGESTIONS)) {
     const rewrite = r.rewrite as string;
     const original = input.text.slice(r.span[0], r.span[1]);
@@ -226,7 +224,6 @@ export function rankSuggestions(input: RankInput): Suggestion[] {
   }
 
   const merged = mergePhrases(input.pack.pack.phrases, input.lang, input.library);
-  const draftWords = input.words ?? new WordIndex().update(input.tokens, 0);
   const needs = NEEDS[emotion];
   const faultCue =
     input.customer?.cues.some((c) => c.kind === 'service-failure' || c.kind === 'repeat-contact') ?? false;
@@ -285,7 +282,7 @@ export function rankSuggestions(input: RankInput): Suggestion[] {
       const text = fillPlaceholders(c.p.text, values);
       const norm = factsOf(text).norm;
       // Never suggest what the draft already says.
-      if (norm.length === 0 || draftWords.has(norm)) continue;
+      if (norm.length === 0 || input.words.has(norm)) continue;
       best.push({ s: { id: c.p.id, kind: c.p.kind, text, reason: englishReason(c.why), why: c.why }, rank: c.rank });
       break;
     }
